@@ -1,0 +1,34 @@
+package vn.thanthien.pilot.api;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+
+/**
+ * Camunda's REST API answers a refused submission with 400 on {@code submit-form} and
+ * {@code complete}, but with 500 on {@code /process-definition/.../start}. A refused submission is
+ * the caller's mistake, never a server error: this mapper answers 400 with the Vietnamese message
+ * wherever the cause is a validation error, and leaves every other error as Camunda maps it.
+ */
+@Provider
+@Priority(1)
+public class ValidationErrorMapper implements ExceptionMapper<RestException> {
+
+  @Override
+  public Response toResponse(RestException exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FormFieldValidationException) {
+        ExceptionDto body = ExceptionHandlerHelper.getInstance().fromException(exception);
+        return Response.status(Response.Status.BAD_REQUEST)
+            .entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+      }
+    }
+    return ExceptionHandlerHelper.getInstance().getResponse(exception);
+  }
+}

@@ -1,0 +1,51 @@
+package vn.thanthien.pilot.commune;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.forms.FormValues;
+
+/**
+ * The next periodic report: due one reporting cycle after the previous one (counting from the
+ * launch), the last one on the day the implementation period ends. A report whose day has passed
+ * is due at once, so late data entry catches up. Officials get {@value #DAYS_TO_REPORT} days.
+ */
+@Component("reportScheduler")
+public class ReportScheduler implements JavaDelegate {
+
+  static final int DAYS_TO_REPORT = 15;
+  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int number = ((Number) execution.getVariable("reportNumber")).intValue() + 1;
+    LocalDate launch = FormValues.date(execution.getVariable("launchDate")).orElseThrow();
+    LocalDate end = FormValues.date(execution.getVariable("periodEnd")).orElseThrow();
+    LocalDate due = launch.plus(cycle(execution.getVariable("reportCycle")).multipliedBy(number));
+    boolean last = !due.isBefore(end);
+    if (last) {
+      due = end;
+    }
+    execution.setVariable("reportNumber", number);
+    execution.setVariable("reportPeriodEnd", FormValues.display(due));
+    execution.setVariable("reportDueAt", Date.from(due.atTime(LocalTime.of(7, 30)).atZone(VIETNAM).toInstant()));
+    execution.setVariable("reportDeadline",
+        Date.from(due.plusDays(DAYS_TO_REPORT).atTime(LocalTime.of(17, 0)).atZone(VIETNAM).toInstant()));
+    execution.setVariable("lastReport", last);
+  }
+
+  private static Period cycle(Object value) {
+    try {
+      Period period = Period.parse(String.valueOf(value));
+      return period.isZero() || period.isNegative() ? Period.ofMonths(3) : period;
+    } catch (DateTimeParseException e) {
+      return Period.ofMonths(3);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package vn.thanthien.pilot.district;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.forms.FormValues;
+import vn.thanthien.pilot.reporting.FinishedChildren;
+
+/**
+ * Gathers the result of every commune the district ran, for the district's lessons and final
+ * report. The model says which round it reads with the input parameter {@code resultKind}:
+ * {@code pilot} (province and district pilots) or {@code rollout}.
+ */
+@Component("communeResultsCollector")
+public class CommuneResultsCollector implements JavaDelegate {
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String kind = String.valueOf(execution.getVariableLocal("resultKind"));
+    boolean rollout = "rollout".equals(kind);
+    List<Map<String, Object>> results = FinishedChildren.of(execution, "commune-pilot",
+        "communeCode", "communeName", "tier", "totalScore", "passed", "ratingLevel",
+        "appraisalRound", "communeLessons").stream()
+        .filter(r -> rollout == "rollout".equals(r.get("tier")))
+        .toList();
+    long passed = results.stream().filter(r -> Boolean.TRUE.equals(r.get("passed"))).count();
+    StringBuilder summary = new StringBuilder("**")
+        .append(rollout ? "Kết quả nhân rộng" : "Kết quả thí điểm")
+        .append(": ").append(passed).append('/').append(results.size())
+        .append(" xã được công nhận**\n\n");
+    for (Map<String, Object> r : results) {
+      summary.append("- ").append(r.get("communeName")).append(" (").append(r.get("communeCode")).append(')')
+          .append(tierLabel(r.get("tier"))).append(": ")
+          .append(r.get("totalScore") instanceof Number n ? FormValues.display(n.doubleValue()) : "—")
+          .append(" điểm, ").append(r.get("ratingLevel"))
+          .append(Boolean.TRUE.equals(r.get("passed")) ? ", được công nhận" : ", không được công nhận")
+          .append(" (thẩm định ").append(r.get("appraisalRound")).append(" lần). Bài học: ")
+          .append(r.get("communeLessons") == null ? "(chưa có)"
+              : r.get("communeLessons").toString().replaceAll("\\s+", " ").trim())
+          .append('\n');
+    }
+    execution.setVariable(kind + "ResultsSummary", summary.toString());
+    execution.setVariable(kind + "Count", (long) results.size());
+    execution.setVariable(kind + "PassedCount", passed);
+  }
+
+  private static String tierLabel(Object tier) {
+    return switch (String.valueOf(tier)) {
+      case "province" -> ", điểm của tỉnh";
+      case "district" -> ", điểm của huyện";
+      default -> "";
+    };
+  }
+}

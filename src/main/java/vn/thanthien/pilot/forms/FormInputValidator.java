@@ -1,0 +1,284 @@
+package vn.thanthien.pilot.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a submission on the server against the rules of the Camunda Form the official filled
+ * in: required fields, number ranges, text lengths and patterns, dates, and that a choice is one
+ * of the form's options. Forms can be bypassed through the REST API; this listener cannot. The
+ * form stays the single place where a field's rules are written. Fields hidden by the form's
+ * {@code conditional.hide} expression are not checked.
+ *
+ * <p>Used as an execution listener: {@code end} on user tasks, {@code start} on start events. It
+ * reads the form the element names ({@code camunda:formRef}, with its binding) from the
+ * deployment.
+ */
+@Component("formInputValidator")
+public class FormInputValidator extends SubmissionCheck {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FormInputValidator.class);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Set<String> CHOICE_TYPES = Set.of("select", "radio");
+  private static final Set<String> LIST_TYPES = Set.of("checklist", "taglist");
+  private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea");
+
+  @Override
+  protected void check(DelegateExecution execution) {
+    validate(deployedForm(execution), execution);
+  }
+
+  /** The deployed form of the user task or start event the execution is at, or null. */
+  private static InputStream deployedForm(DelegateExecution execution) {
+    FlowElement element = execution.getBpmnModelElementInstance();
+    String key;
+    String binding;
+    String version;
+    if (element instanceof UserTask task) {
+      key = task.getCamundaFormRef();
+      binding = task.getCamundaFormRefBinding();
+      version = task.getCamundaFormRefVersion();
+    } else if (element instanceof StartEvent start) {
+      key = start.getCamundaFormRef();
+      binding = start.getCamundaFormRefBinding();
+      version = start.getCamundaFormRefVersion();
+    } else {
+      return null;
+    }
+    if (key == null) {
+      return null;
+    }
+    CamundaFormRefImpl ref = new CamundaFormRefImpl(key, binding == null ? "latest" : binding);
+    if (version != null) {
+      ref.setVersion(Integer.valueOf(version));
+    }
+    String deploymentId = ((ExecutionEntity) execution).getProcessDefinition().getDeploymentId();
+    CamundaFormDefinition form = new GetCamundaFormDefinitionCmd(ref, deploymentId)
+        .execute(Context.getCommandContext());
+    if (form == null) {
+      throw new IllegalStateException("Camunda Form " + key + " is not deployed");
+    }
+    return execution.getProcessEngineServices().getRepositoryService()
+        .getResourceAsStream(form.getDeploymentId(), form.getResourceName());
+  }
+
+  private void validate(InputStream form, VariableScope scope) {
+    if (form == null) {
+      return;
+    }
+    JsonNode schema;
+    try (form) {
+      schema = MAPPER.readTree(form);
+    } catch (IOException e) {
+      throw new IllegalStateException("Unreadable Camunda Form", e);
+    }
+    Map<String, Object> values = scope.getVariables();
+    ValidationProblems problems = new ValidationProblems();
+    checkComponents(schema.path("components"), values, problems);
+    problems.throwIfAny();
+  }
+
+  private void checkComponents(JsonNode components, Map<String, Object> values,
+      ValidationProblems problems) {
+    for (JsonNode component : components) {
+      if (isHidden(component, values)) {
+        continue;
+      }
+      if (component.has("components") && !"dynamiclist".equals(component.path("type").asText())) {
+        checkComponents(component.path("components"), values, problems);
+        continue;
+      }
+      String key = component.path("key").asText(null);
+      if (key == null || component.path("readonly").asBoolean(false)
+          || component.path("disabled").asBoolean(false)) {
+        continue;
+      }
+      checkField(component, key, values.get(key), values, problems);
+    }
+  }
+
+  private void checkField(JsonNode component, String key, Object value, Map<String, Object> values,
+      ValidationProblems problems) {
+    String type = component.path("type").asText();
+    String label = "«" + label(component, key) + "»";
+    JsonNode rules = component.path("validate");
+    if (isEmpty(value, type)) {
+      if (rules.path("required").asBoolean(false)) {
+        problems.add(label + " là thông tin bắt buộc, chưa được nhập");
+      }
+      return;
+    }
+    if ("number".equals(type)) {
+      checkNumber(label, value, rules, problems);
+    } else if (TEXT_TYPES.contains(type)) {
+      checkText(label, value, rules, problems);
+    } else if ("datetime".equals(type)) {
+      if (FormValues.date(value).isEmpty()) {
+        problems.add(label + " phải là một ngày hợp lệ (năm-tháng-ngày, ví dụ 2023-07-05)");
+      }
+    } else if ("checkbox".equals(type)) {
+      if (!(value instanceof Boolean)) {
+        problems.add(label + " chỉ nhận giá trị Có hoặc Không");
+      }
+    } else if (CHOICE_TYPES.contains(type)) {
+      Optional<Set<String>> allowed = options(component, values);
+      if (!(value instanceof String) && !(value instanceof Number)) {
+        problems.add(label + " phải là một lựa chọn trong danh sách");
+      } else if (allowed.isPresent() && !allowed.get().contains(value.toString())) {
+        problems.add(label + ": giá trị «" + value + "» không có trong danh sách lựa chọn");
+      }
+    } else if (LIST_TYPES.contains(type)) {
+      Optional<List<String>> chosen = FormValues.list(value);
+      Optional<Set<String>> allowed = options(component, values);
+      if (chosen.isEmpty()) {
+        problems.add(label + " phải là danh sách các lựa chọn");
+      } else if (allowed.isPresent()) {
+        chosen.get().stream()
+            .filter(v -> !allowed.get().contains(v))
+            .forEach(v -> problems.add(label + ": giá trị «" + v + "» không có trong danh sách lựa chọn"));
+      }
+    }
+  }
+
+  private void checkNumber(String label, Object value, JsonNode rules, ValidationProblems problems) {
+    Optional<Double> number = FormValues.number(value);
+    if (number.isEmpty() || number.get().isNaN() || number.get().isInfinite()) {
+      problems.add(label + " phải là một số");
+      return;
+    }
+    double n = number.get();
+    if (rules.has("min") && n < rules.path("min").asDouble()) {
+      problems.add(label + " không được nhỏ hơn " + FormValues.display(rules.path("min").asDouble()));
+    }
+    if (rules.has("max") && n > rules.path("max").asDouble()) {
+      problems.add(label + " không được lớn hơn " + FormValues.display(rules.path("max").asDouble()));
+    }
+  }
+
+  private void checkText(String label, Object value, JsonNode rules, ValidationProblems problems) {
+    if (!(value instanceof String text)) {
+      problems.add(label + " phải là văn bản");
+      return;
+    }
+    int length = text.codePointCount(0, text.length());
+    if (rules.has("minLength") && length < rules.path("minLength").asInt()) {
+      problems.add(label + " phải có ít nhất " + rules.path("minLength").asInt() + " ký tự");
+    }
+    if (rules.has("maxLength") && length > rules.path("maxLength").asInt()) {
+      problems.add(label + " không được dài quá " + rules.path("maxLength").asInt() + " ký tự");
+    }
+    if (rules.hasNonNull("pattern")) {
+      try {
+        if (!Pattern.compile(rules.path("pattern").asText()).matcher(text).matches()) {
+          problems.add(label + " không đúng định dạng yêu cầu");
+        }
+      } catch (PatternSyntaxException e) {
+        LOG.warn("Form pattern of {} is not a valid regular expression", label);
+      }
+    }
+  }
+
+  /** The name an official sees: the label, or for a date field its date label. */
+  static String label(JsonNode component, String key) {
+    for (String field : new String[] {"label", "dateLabel"}) {
+      String text = component.path(field).asText("");
+      if (!text.isBlank()) {
+        return text;
+      }
+    }
+    return key;
+  }
+
+  private static boolean isEmpty(Object value, String type) {
+    if (value == null) {
+      return true;
+    }
+    if (value instanceof String text) {
+      return text.isBlank();
+    }
+    if ("checkbox".equals(type)) {
+      return Boolean.FALSE.equals(value);
+    }
+    if (LIST_TYPES.contains(type)) {
+      return FormValues.list(value).map(List::isEmpty).orElse(false);
+    }
+    return false;
+  }
+
+  /** The values a choice may take: static {@code values} or the variable named by {@code valuesKey}. */
+  private static Optional<Set<String>> options(JsonNode component, Map<String, Object> values) {
+    Set<String> allowed = new HashSet<>();
+    if (component.has("values")) {
+      component.path("values").forEach(o -> allowed.add(o.path("value").asText()));
+      return Optional.of(allowed);
+    }
+    if (component.has("valuesKey")) {
+      Object options = values.get(component.path("valuesKey").asText());
+      try {
+        JsonNode node = MAPPER.readTree(options == null ? "[]" : jsonText(options));
+        node.forEach(o -> allowed.add(o.isObject() ? o.path("value").asText() : o.asText()));
+        return Optional.of(allowed);
+      } catch (IOException e) {
+        return Optional.of(allowed);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String jsonText(Object options) throws IOException {
+    if (options instanceof org.camunda.spin.json.SpinJsonNode node) {
+      return node.toString();
+    }
+    return MAPPER.writeValueAsString(options);
+  }
+
+  /** Evaluates the form's {@code conditional.hide} FEEL expression as form-js would. */
+  private static boolean isHidden(JsonNode component, Map<String, Object> values) {
+    String hide = component.path("conditional").path("hide").asText("");
+    if (hide.isBlank()) {
+      return false;
+    }
+    String expression = hide.startsWith("=") ? hide.substring(1) : hide;
+    Map<String, Object> context = new HashMap<>();
+    values.forEach((name, value) -> {
+      if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+        context.put(name, value);
+      }
+    });
+    try {
+      DefaultDmnEngineConfiguration dmn = (DefaultDmnEngineConfiguration)
+          Context.getProcessEngineConfiguration().getDmnEngineConfiguration();
+      Object hidden = dmn.getFeelEngine()
+          .evaluateSimpleExpression(expression, Variables.fromMap(context).asVariableContext());
+      return Boolean.TRUE.equals(hidden);
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot evaluate the form condition '{}': {}", expression, e.getMessage());
+      return false;
+    }
+  }
+}

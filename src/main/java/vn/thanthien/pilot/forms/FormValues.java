@@ -1,0 +1,88 @@
+package vn.thanthien.pilot.forms;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Reads values as Camunda Forms and the REST API deliver them: dates as "YYYY-MM-DD" strings,
+ * checklists as JSON arrays (Spin) or Java lists, numbers as any {@link Number}.
+ */
+public final class FormValues {
+
+  public static final DateTimeFormatter DISPLAY_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private FormValues() {}
+
+  /** A date field's value, or empty when it is absent or not a date. */
+  public static Optional<LocalDate> date(Object value) {
+    if (value instanceof String text && !text.isBlank()) {
+      try {
+        return Optional.of(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
+      } catch (DateTimeParseException e) {
+        return Optional.empty();
+      }
+    }
+    if (value instanceof java.util.Date date) {
+      return Optional.of(date.toInstant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate());
+    }
+    return Optional.empty();
+  }
+
+  /** "05/07/2023" for an official. */
+  public static String display(LocalDate date) {
+    return date == null ? "" : DISPLAY_DATE.format(date);
+  }
+
+  /** The entries of a checklist value, or empty when the value is not a list of plain values. */
+  public static Optional<List<String>> list(Object value) {
+    if (value == null) {
+      return Optional.of(List.of());
+    }
+    List<String> result = new ArrayList<>();
+    if (value instanceof SpinJsonNode node) {
+      if (!node.isArray()) {
+        return Optional.empty();
+      }
+      for (SpinJsonNode element : node.elements()) {
+        if (element.isString()) {
+          result.add(element.stringValue());
+        } else if (element.isNumber()) {
+          result.add(element.numberValue().toString());
+        } else {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(result);
+    }
+    if (value instanceof Collection<?> collection) {
+      for (Object element : collection) {
+        if (element instanceof String || element instanceof Number) {
+          result.add(element.toString());
+        } else {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(result);
+    }
+    return Optional.empty();
+  }
+
+  /** A number field's value as a double, or empty when it is not a number. */
+  public static Optional<Double> number(Object value) {
+    return value instanceof Number n ? Optional.of(n.doubleValue()) : Optional.empty();
+  }
+
+  /** A number as officials write it: "92" or "92,5". */
+  public static String display(double number) {
+    if (number == Math.rint(number)) {
+      return String.valueOf((long) number);
+    }
+    return String.valueOf(number).replace('.', ',');
+  }
+}

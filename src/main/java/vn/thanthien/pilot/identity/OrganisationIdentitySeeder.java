@@ -1,0 +1,158 @@
+package vn.thanthien.pilot.identity;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.organisation.AdministrativeUnit;
+import vn.thanthien.pilot.organisation.UnitDirectory;
+
+/**
+ * Creates, on every start and idempotently, one Camunda group per unit of the unit list
+ * ({@code province-34}, {@code district-339}, {@code commune-12679}, named "UBND xã Chí Hòa"),
+ * the {@code managers} and {@code camunda-admin} groups, and, when the demo organisation is on,
+ * one official per unit group, a manager and an admin.
+ */
+@Component
+@Order(0)
+public class OrganisationIdentitySeeder implements ApplicationRunner {
+
+  public static final String MANAGERS = "managers";
+  static final String WORKFLOW = "WORKFLOW";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrganisationIdentitySeeder.class);
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final UnitDirectory units;
+  private final DemoProperties demo;
+
+  public OrganisationIdentitySeeder(IdentityService identityService,
+      AuthorizationService authorizationService, UnitDirectory units, DemoProperties demo) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.units = units;
+    this.demo = demo;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    seed();
+  }
+
+  /** Brings groups (and demo users) in line with the unit list; safe to call any number of times. */
+  public void seed() {
+    int groups = seedGroups();
+    grantAdministratorsEverything();
+    int users = demo.enabled() ? seedDemoUsers() : 0;
+    LOG.info("Organisation: {} provinces, {} districts, {} communes; {} groups created, {} demo users created",
+        units.provinceCount(), units.districtCount(), units.communeCount(), groups, users);
+  }
+
+  private int seedGroups() {
+    List<Group> existing = identityService.createGroupQuery().list();
+    Set<String> existingIds = existing.stream().map(Group::getId).collect(Collectors.toSet());
+    int created = 0;
+    for (AdministrativeUnit unit : units.allUnits()) {
+      created += ensureGroup(existing, existingIds, unit.groupId(), unit.committeeName(), WORKFLOW);
+    }
+    created += ensureGroup(existing, existingIds, MANAGERS, "Lãnh đạo, chuyên viên theo dõi đề án", WORKFLOW);
+    created += ensureGroup(existing, existingIds, Groups.CAMUNDA_ADMIN, "Quản trị hệ thống",
+        Groups.GROUP_TYPE_SYSTEM);
+    return created;
+  }
+
+  private int ensureGroup(List<Group> existing, Set<String> existingIds, String id, String name,
+      String type) {
+    if (existingIds.contains(id)) {
+      existing.stream()
+          .filter(g -> g.getId().equals(id) && !name.equals(g.getName()))
+          .findFirst()
+          .ifPresent(g -> {
+            g.setName(name);
+            identityService.saveGroup(g);
+          });
+      return 0;
+    }
+    Group group = identityService.newGroup(id);
+    group.setName(name);
+    group.setType(type);
+    identityService.saveGroup(group);
+    existingIds.add(id);
+    return 1;
+  }
+
+  /** The camunda-admin group may do everything, as the Camunda webapps expect. */
+  private void grantAdministratorsEverything() {
+    for (Resource resource : Resources.values()) {
+      boolean granted = authorizationService.createAuthorizationQuery()
+          .groupIdIn(Groups.CAMUNDA_ADMIN)
+          .resourceType(resource)
+          .resourceId(Authorization.ANY)
+          .count() > 0;
+      if (!granted) {
+        Authorization all = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        all.setGroupId(Groups.CAMUNDA_ADMIN);
+        all.setResource(resource);
+        all.setResourceId(Authorization.ANY);
+        all.addPermission(Permissions.ALL);
+        authorizationService.saveAuthorization(all);
+      }
+    }
+  }
+
+  private int seedDemoUsers() {
+    if (demo.password() == null || demo.password().isBlank()) {
+      throw new IllegalStateException("pilot.demo.password must be set when the demo organisation is on");
+    }
+    Set<String> existingUsers = new HashSet<>();
+    identityService.createUserQuery().list().forEach(u -> existingUsers.add(u.getId()));
+    List<String[]> memberships = new ArrayList<>();
+    int created = 0;
+    created += ensureUser(existingUsers, DemoUsers.ADMIN, "Quản trị", "hệ thống");
+    memberships.add(new String[] {DemoUsers.ADMIN, Groups.CAMUNDA_ADMIN});
+    created += ensureUser(existingUsers, DemoUsers.MANAGER, "Cán bộ", "theo dõi đề án");
+    memberships.add(new String[] {DemoUsers.MANAGER, MANAGERS});
+    for (AdministrativeUnit unit : units.allUnits()) {
+      String userId = DemoUsers.officialOf(unit);
+      created += ensureUser(existingUsers, userId, "Cán bộ", unit.committeeName());
+      memberships.add(new String[] {userId, unit.groupId()});
+    }
+    for (String[] membership : memberships) {
+      if (identityService.createUserQuery().userId(membership[0]).memberOfGroup(membership[1]).count() == 0) {
+        identityService.createMembership(membership[0], membership[1]);
+      }
+    }
+    return created;
+  }
+
+  private int ensureUser(Set<String> existingUsers, String id, String firstName, String lastName) {
+    if (existingUsers.contains(id)) {
+      return 0;
+    }
+    User user = identityService.newUser(id);
+    user.setFirstName(firstName);
+    user.setLastName(lastName);
+    user.setEmail(id + "@demo.thanthien.local");
+    user.setPassword(demo.password());
+    identityService.saveUser(user);
+    existingUsers.add(id);
+    return 1;
+  }
+}

@@ -1,0 +1,27 @@
+package vn.thanthien.pilot.organisation;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the unit list comes from and which province runs the programme.
+ *
+ * @param unitsFile Spring resource location of a GSO unit list (CSV with the columns of the
+ *     national catalogue); any province's slice, or the whole country
+ * @param provinceCode GSO code of the province that runs the programme when a start does not say
+ * @param validFrom the date the unit list is valid from (codes can be reused after mergers)
+ */
+@ConfigurationProperties(prefix = "pilot.organisation")
+public record OrganisationProperties(String unitsFile, String provinceCode, String validFrom) {
+
+  public OrganisationProperties {
+    if (unitsFile == null || unitsFile.isBlank()) {
+      unitsFile = "classpath:organisation/units-thai-binh-2023-04-10.csv";
+    }
+    if (provinceCode == null || provinceCode.isBlank()) {
+      provinceCode = "34";
+    }
+    if (validFrom == null || validFrom.isBlank()) {
+      validFrom = "2023-04-10";
+    }
+  }
+}

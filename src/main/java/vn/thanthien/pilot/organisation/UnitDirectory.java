@@ -1,0 +1,125 @@
+package vn.thanthien.pilot.organisation;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.thanthien.pilot.organisation.AdministrativeUnit.Level;
+
+/**
+ * The administrative units the programme knows, read from a GSO unit list (CSV). The hierarchy is
+ * data: any province's slice of the national catalogue, or the whole country, loads the same way.
+ */
+public class UnitDirectory {
+
+  private static final List<String> COLUMNS = List.of(
+      "province_code", "province_name", "province_type",
+      "district_code", "district_name", "district_type",
+      "commune_code", "commune_name", "commune_type");
+
+  private final Map<String, AdministrativeUnit> provinces = new LinkedHashMap<>();
+  private final Map<String, AdministrativeUnit> districts = new LinkedHashMap<>();
+  private final Map<String, AdministrativeUnit> communes = new LinkedHashMap<>();
+  private final Map<String, List<AdministrativeUnit>> children = new LinkedHashMap<>();
+
+  /** Reads a unit list in the column layout of the GSO catalogue (header row required). */
+  public static UnitDirectory read(InputStream csv) {
+    UnitDirectory directory = new UnitDirectory();
+    CsvSchema schema = CsvSchema.emptySchema().withHeader();
+    try (MappingIterator<Map<String, String>> rows =
+        new CsvMapper().readerForMapOf(String.class).with(schema).readValues(csv)) {
+      boolean checkedHeader = false;
+      while (rows.hasNext()) {
+        Map<String, String> row = rows.next();
+        if (!checkedHeader) {
+          if (!row.keySet().containsAll(COLUMNS)) {
+            throw new IllegalArgumentException(
+                "Unit list lacks GSO columns " + COLUMNS + "; found " + row.keySet());
+          }
+          checkedHeader = true;
+        }
+        directory.add(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the unit list", e);
+    }
+    if (directory.communes.isEmpty()) {
+      throw new IllegalArgumentException("The unit list holds no commune");
+    }
+    return directory;
+  }
+
+  private void add(Map<String, String> row) {
+    AdministrativeUnit province = provinces.computeIfAbsent(row.get("province_code"),
+        code -> new AdministrativeUnit(Level.PROVINCE, code, row.get("province_name"),
+            row.get("province_type"), null));
+    AdministrativeUnit district = districts.computeIfAbsent(row.get("district_code"),
+        code -> register(new AdministrativeUnit(Level.DISTRICT, code, row.get("district_name"),
+            row.get("district_type"), province.code())));
+    AdministrativeUnit commune = new AdministrativeUnit(Level.COMMUNE, row.get("commune_code"),
+        row.get("commune_name"), row.get("commune_type"), district.code());
+    if (communes.putIfAbsent(commune.code(), commune) != null) {
+      throw new IllegalArgumentException("Commune code repeated in the unit list: " + commune.code());
+    }
+    register(commune);
+  }
+
+  private AdministrativeUnit register(AdministrativeUnit unit) {
+    children.computeIfAbsent(unit.parentCode(), k -> new ArrayList<>()).add(unit);
+    return unit;
+  }
+
+  public Optional<AdministrativeUnit> province(String code) {
+    return Optional.ofNullable(code).map(provinces::get);
+  }
+
+  public Optional<AdministrativeUnit> district(String code) {
+    return Optional.ofNullable(code).map(districts::get);
+  }
+
+  public Optional<AdministrativeUnit> commune(String code) {
+    return Optional.ofNullable(code).map(communes::get);
+  }
+
+  /** The districts of a province, in catalogue order. */
+  public List<AdministrativeUnit> districtsOf(String provinceCode) {
+    return province(provinceCode).map(p -> childrenOf(p.code())).orElse(List.of());
+  }
+
+  /** The communes of a district, in catalogue order. */
+  public List<AdministrativeUnit> communesOf(String districtCode) {
+    return district(districtCode).map(d -> childrenOf(d.code())).orElse(List.of());
+  }
+
+  private List<AdministrativeUnit> childrenOf(String code) {
+    return Collections.unmodifiableList(children.getOrDefault(code, List.of()));
+  }
+
+  /** Every unit: provinces, then districts, then communes. */
+  public List<AdministrativeUnit> allUnits() {
+    List<AdministrativeUnit> all = new ArrayList<>(provinces.values());
+    all.addAll(districts.values());
+    all.addAll(communes.values());
+    return all;
+  }
+
+  public int provinceCount() {
+    return provinces.size();
+  }
+
+  public int districtCount() {
+    return districts.size();
+  }
+
+  public int communeCount() {
+    return communes.size();
+  }
+}

@@ -1,0 +1,60 @@
+package vn.thanthien.pilot.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import vn.thanthien.pilot.commune.CommuneContext;
+import vn.thanthien.pilot.commune.LaunchValidator;
+import vn.thanthien.pilot.commune.ReportScheduler;
+import vn.thanthien.pilot.commune.ReportValidator;
+import vn.thanthien.pilot.district.CommuneResultsCollector;
+import vn.thanthien.pilot.district.DistrictContext;
+import vn.thanthien.pilot.district.PilotSelectionValidator;
+import vn.thanthien.pilot.district.RolloutCandidates;
+import vn.thanthien.pilot.district.RolloutPlanValidator;
+import vn.thanthien.pilot.forms.FormInputValidator;
+import vn.thanthien.pilot.organisation.OrganisationProperties;
+import vn.thanthien.pilot.organisation.UnitDirectory;
+import vn.thanthien.pilot.programme.DistrictResultsCollector;
+import vn.thanthien.pilot.programme.DistrictSelectionValidator;
+import vn.thanthien.pilot.programme.ProgrammeContext;
+import vn.thanthien.pilot.rating.ScoreValidator;
+
+/**
+ * Registers the application's real delegates and listeners under their bean names, for process
+ * tests on a plain engine (no Spring context). Nothing is stubbed.
+ */
+public final class PilotBeans {
+
+  public static final UnitDirectory UNITS = load();
+
+  private PilotBeans() {}
+
+  public static void register() {
+    OrganisationProperties organisation = new OrganisationProperties(null, null, null);
+    Mocks.register("formInputValidator", new FormInputValidator());
+    Mocks.register("programmeContext", new ProgrammeContext(UNITS, organisation));
+    Mocks.register("districtSelectionValidator", new DistrictSelectionValidator(UNITS));
+    Mocks.register("districtResultsCollector", new DistrictResultsCollector());
+    Mocks.register("districtContext", new DistrictContext(UNITS));
+    Mocks.register("pilotSelectionValidator", new PilotSelectionValidator(UNITS));
+    Mocks.register("rolloutCandidates", new RolloutCandidates(UNITS));
+    Mocks.register("rolloutPlanValidator", new RolloutPlanValidator(UNITS));
+    Mocks.register("communeResultsCollector", new CommuneResultsCollector());
+    Mocks.register("communeContext", new CommuneContext(UNITS));
+    Mocks.register("launchValidator", new LaunchValidator());
+    Mocks.register("reportScheduler", new ReportScheduler());
+    Mocks.register("reportValidator", new ReportValidator());
+    Mocks.register("scoreValidator", new ScoreValidator());
+  }
+
+  private static UnitDirectory load() {
+    try (InputStream csv = PilotBeans.class.getResourceAsStream(
+        "/organisation/units-thai-binh-2023-04-10.csv")) {
+      return UnitDirectory.read(csv);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

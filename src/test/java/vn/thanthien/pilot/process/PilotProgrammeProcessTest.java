@@ -1,0 +1,150 @@
+package vn.thanthien.pilot.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processEngine;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static vn.thanthien.pilot.process.DistrictPilotProcessTest.json;
+import static vn.thanthien.pilot.process.DistrictPilotProcessTest.selection;
+
+import java.util.List;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of {@code pilot-programme}: launch, districts taking part, province final review. */
+@Deployment(resources = {"bpmn/pilot-programme.bpmn", "bpmn/district-pilot.bpmn", "bpmn/commune-pilot.bpmn",
+    "bpmn/pilot-rating.dmn", "bpmn/appraisal-level.dmn", "bpmn/pilot-programme-start.form",
+    "bpmn/pilot-programme-districts.form", "bpmn/pilot-programme-final-review.form",
+    "bpmn/district-pilot-start.form", "bpmn/district-select-pilots.form", "bpmn/district-approve-pilots.form",
+    "bpmn/district-lessons.form", "bpmn/district-rollout-plan.form", "bpmn/district-final-report.form",
+    "bpmn/commune-pilot-start.form", "bpmn/commune-plan.form", "bpmn/commune-plan-review.form",
+    "bpmn/commune-launch.form", "bpmn/commune-report.form", "bpmn/commune-self-assessment.form",
+    "bpmn/commune-appraisal.form", "bpmn/commune-recognition.form", "bpmn/commune-remediation.form",
+    "bpmn/commune-lessons.form"})
+class PilotProgrammeProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+      .configurationResource("camunda-process-test.cfg.xml")
+      .excludeProcessDefinitionKeys("district-pilot", "commune-pilot")
+      .assertClassCoverageAtLeast(0.9)
+      .build();
+
+  @BeforeEach
+  void registerBeans() {
+    PilotBeans.register();
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+  }
+
+  static VariableMap launch(String periodStart, String periodEnd) {
+    return Variables.createVariables()
+        .putValue("programmeTitle", "Chính quyền thân thiện vì nhân dân phục vụ")
+        .putValue("decisionNumber", "08-ĐA/TU")
+        .putValue("decisionDate", "2023-07-05")
+        .putValue("periodStart", periodStart)
+        .putValue("periodEnd", periodEnd)
+        .putValue("reportCycle", "P6M");
+  }
+
+  @Test
+  void provinceLaunchesTheSchemeAndReviewsEveryDistrictsResult() {
+    ProcessInstance programme = runtimeService().startProcessInstanceByKey("pilot-programme",
+        launch("2023-07-05", "2024-06-30"));
+    assertThat(programme).isWaitingAt("SelectDistricts").variables()
+        .containsEntry("provinceCode", "34").containsEntry("provinceName", "Tỉnh Thái Bình");
+    assertThat(task(programme)).hasCandidateGroup("province-34");
+    SpinJsonNode proposed = (SpinJsonNode) runtimeService().getVariable(programme.getId(), "participatingDistricts");
+    assertThat(proposed.elements()).as("all 8 districts proposed by default").hasSize(8);
+
+    complete(task(programme), Variables.createVariables()
+        .putValue("participatingDistricts", SpinValues.jsonValue(json(List.of("339", "344"))).create()));
+    List<ProcessInstance> districts = runtimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(programme.getId()).list();
+    assertThat(districts).extracting(ProcessInstance::getBusinessKey).containsExactlyInAnyOrder("339", "344");
+
+    CommuneWalker walker = new CommuneWalker(processEngine());
+    for (ProcessInstance district : districts) {
+      String pilot = PilotBeans.UNITS.communesOf(district.getBusinessKey()).get(0).code();
+      String rollout = PilotBeans.UNITS.communesOf(district.getBusinessKey()).get(1).code();
+      complete(task(district), selection(List.of(pilot), List.of(pilot)));
+      complete(task(district), Variables.createVariables().putValue("selectionDecision", "approve"));
+      walker.walk(child(district).getId(), 20, 20, 20, 20, 20);
+      runJobs(district);
+      complete(task(district), Variables.createVariables().putValue("districtLessons", "Bài học của huyện"));
+      complete(task(district), Variables.createVariables()
+          .putValue("rolloutCommunes", SpinValues.jsonValue(json(List.of(rollout))).create())
+          .putValue("rolloutPeriodEnd", "2024-06-30").putValue("rolloutPlanSummary", "Nhân rộng"));
+      walker.walk(child(district).getId(), 10, 10, 10, 10, 10);
+      runJobs(district);
+      complete(task(district), Variables.createVariables().putValue("districtFinalReport", "Báo cáo"));
+      assertThat(district).isEnded();
+    }
+    runJobs(programme);
+
+    assertThat(programme).isWaitingAt("ProvinceFinalReview").variables()
+        .containsEntry("communesTotal", 4L).containsEntry("communesRecognised", 2L)
+        .extractingByKey("districtResultsSummary").asString()
+        .contains("Huyện Hưng Hà** (339): thí điểm 1/1 xã đạt; nhân rộng 0/1 xã đạt")
+        .contains("Huyện Vũ Thư** (344)");
+    assertThat(task(programme)).hasCandidateGroup("province-34");
+    complete(task(programme), Variables.createVariables().putValue("provinceConclusion", "Nhân rộng toàn tỉnh"));
+    assertThat(programme).isEnded().hasPassed("ProgrammeEnded");
+  }
+
+  @Test
+  void periodEndingBeforeItStartsIsRefused() {
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("pilot-programme",
+        launch("2025-12-31", "2023-07-05")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("phải sau ngày bắt đầu");
+    VariableMap noNumber = launch("2023-07-05", "2025-12-31");
+    noNumber.remove("decisionNumber");
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("pilot-programme", noNumber))
+        .hasMessageContaining("bắt buộc");
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void districtsOfAnotherProvinceCannotTakePart() {
+    ProcessInstance programme = runtimeService().startProcessInstanceByKey("pilot-programme",
+        launch("2023-07-05", "2025-12-31"));
+    String taskId = task(programme).getId();
+    assertThatThrownBy(() -> taskService().complete(taskId, Variables.createVariables()
+        .putValue("participatingDistricts", SpinValues.jsonValue(json(List.of("339", "001"))).create())))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("«001»");
+    assertThatThrownBy(() -> taskService().complete(taskId, Variables.createVariables()
+        .putValue("participatingDistricts", SpinValues.jsonValue("[]").create())))
+        .hasMessageContaining("bắt buộc");
+    assertThat(programme).isWaitingAt("SelectDistricts");
+  }
+
+  private static ProcessInstance child(ProcessInstance parent) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(parent.getId()).singleResult();
+  }
+
+  private static void runJobs(ProcessInstance instance) {
+    for (Job job : managementService().createJobQuery().processInstanceId(instance.getId()).list()) {
+      managementService().executeJob(job.getId());
+    }
+  }
+}
