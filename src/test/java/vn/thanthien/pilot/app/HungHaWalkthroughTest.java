@@ -1,0 +1,138 @@
+package vn.thanthien.pilot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import vn.thanthien.pilot.organisation.UnitDirectory;
+import vn.thanthien.pilot.process.CommuneWalker;
+
+/**
+ * The real case, played on the whole application: Thái Bình launches Đề án 08-ĐA/TU, Hưng Hà
+ * selects its 7 pilots (Tiến Đức and Chí Hòa for the province), the province approves, every
+ * pilot is appraised by the right level, and the model is rolled out to the other 28 communes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+class HungHaWalkthroughTest {
+
+  static final String HUNG_HA = "339";
+  static final Set<String> PROVINCE_PILOTS = Set.of("12646", "12679"); // Tiến Đức, Chí Hòa
+  static final Set<String> DISTRICT_PILOTS = Set.of("12649", "12655", "12637", "12619", "12598");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired UnitDirectory units;
+
+  @Test
+  void hungHaPilotsSevenCommunesAndRollsTheModelOutToTheOther28() {
+    ProcessInstance programme = runtime.startProcessInstanceByKey("pilot-programme", Variables.createVariables()
+        .putValue("programmeTitle", "Chính quyền thân thiện vì nhân dân phục vụ")
+        .putValue("decisionNumber", "08-ĐA/TU").putValue("decisionDate", "2023-07-05")
+        .putValue("periodStart", "2023-07-05").putValue("periodEnd", "2025-12-31")
+        .putValue("reportCycle", "P6M"));
+    complete(single(programme, "SelectDistricts", "province-34"),
+        Map.of("participatingDistricts", SpinValues.jsonValue("[\"339\"]").create()));
+
+    ProcessInstance district = runtime.createProcessInstanceQuery()
+        .superProcessInstanceId(programme.getId()).singleResult();
+    assertThat(district.getBusinessKey()).isEqualTo(HUNG_HA);
+    complete(single(district, "SelectPilots", "district-339"), Map.of(
+        "pilotCommunes", SpinValues.jsonValue(json(List.of("12679", "12649", "12646", "12655", "12637", "12619", "12598"))).create(),
+        "provincePilots", SpinValues.jsonValue(json(List.of("12646", "12679"))).create(),
+        "selectionRationale", "Theo Đề án 08-ĐA/TU"));
+    complete(single(district, "ApproveSelection", "province-34"), Map.of("selectionDecision", "approve"));
+
+    List<ProcessInstance> pilots = children(district);
+    assertThat(pilots).extracting(ProcessInstance::getBusinessKey)
+        .containsExactlyInAnyOrderElementsOf(union(PROVINCE_PILOTS, DISTRICT_PILOTS));
+    CommuneWalker walker = new CommuneWalker(engine);
+    Map<String, String> appraisers = new HashMap<>();
+    for (ProcessInstance pilot : pilots) {
+      appraisers.put(pilot.getBusinessKey(), walker.walk(pilot, 19, 18, 19, 18, 19));
+    }
+    PROVINCE_PILOTS.forEach(code -> assertThat(appraisers.get(code)).as(code).isEqualTo("province-34"));
+    DISTRICT_PILOTS.forEach(code -> assertThat(appraisers.get(code)).as(code).isEqualTo("district-339"));
+    runJobs(district);
+
+    complete(single(district, "DistrictLessons", "district-339"), Map.of("districtLessons", "Người đứng đầu gương mẫu"));
+    Task plan = single(district, "PlanRollout", "district-339");
+    complete(plan, Map.of("rolloutCommunes", runtime.getVariableTyped(district.getId(), "rolloutCommunes"),
+        "rolloutPeriodEnd", "2025-12-31", "rolloutPlanSummary", "Nhân rộng ra toàn huyện"));
+
+    List<ProcessInstance> rollout = children(district);
+    assertThat(rollout).hasSize(28);
+    for (ProcessInstance commune : rollout) {
+      assertThat(walker.walk(commune, 17, 17, 17, 17, 17)).isEqualTo("district-339");
+    }
+    runJobs(district);
+    complete(single(district, "DistrictFinalReport", "district-339"), Map.of("districtFinalReport", "Hoàn thành"));
+    runJobs(programme);
+    complete(single(programme, "ProvinceFinalReview", "province-34"), Map.of("provinceConclusion", "Nhân rộng toàn tỉnh"));
+
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(programme.getId())
+        .singleResult().getEndTime()).isNotNull();
+    List<HistoricProcessInstance> communes = history.createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(district.getId()).finished().list();
+    assertThat(communes).extracting(HistoricProcessInstance::getBusinessKey)
+        .containsExactlyInAnyOrderElementsOf(units.communesOf(HUNG_HA).stream().map(u -> u.code()).toList());
+    for (HistoricProcessInstance commune : communes) {
+      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(commune.getId())
+          .variableName("passed").singleResult().getValue()).as(commune.getBusinessKey()).isEqualTo(true);
+    }
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(programme.getId())
+        .variableName("communesRecognised").singleResult().getValue()).isEqualTo(35L);
+  }
+
+  private Task single(ProcessInstance instance, String taskKey, String group) {
+    Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKey);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateGroup(group).count())
+        .as(taskKey + " offered to " + group).isEqualTo(1);
+    return task;
+  }
+
+  private void complete(Task task, Map<String, Object> variables) {
+    tasks.complete(task.getId(), variables);
+  }
+
+  private List<ProcessInstance> children(ProcessInstance parent) {
+    return runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId()).list();
+  }
+
+  private void runJobs(ProcessInstance instance) {
+    for (Job job : management.createJobQuery().processInstanceId(instance.getId()).list()) {
+      management.executeJob(job.getId());
+    }
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static String json(List<String> codes) {
+    return "[\"" + String.join("\",\"", codes) + "\"]";
+  }
+}

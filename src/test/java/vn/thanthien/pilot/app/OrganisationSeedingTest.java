@@ -1,0 +1,53 @@
+package vn.thanthien.pilot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import vn.thanthien.pilot.identity.OrganisationIdentitySeeder;
+
+/** Groups and demo users come from the unit list, with Vietnamese names, idempotently. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+class OrganisationSeedingTest {
+
+  @Autowired IdentityService identity;
+  @Autowired OrganisationIdentitySeeder seeder;
+
+  @Test
+  void everyUnitHasItsGroupWithItsCommitteeName() {
+    assertThat(identity.createGroupQuery().groupId("province-34").singleResult().getName()).isEqualTo("UBND tỉnh Thái Bình");
+    assertThat(identity.createGroupQuery().groupId("district-339").singleResult().getName()).isEqualTo("UBND huyện Hưng Hà");
+    assertThat(identity.createGroupQuery().groupId("commune-12679").singleResult().getName()).isEqualTo("UBND xã Chí Hòa");
+    assertThat(identity.createGroupQuery().groupId("commune-12586").singleResult().getName()).isEqualTo("UBND thị trấn Hưng Hà");
+    assertThat(identity.createGroupQuery().groupIdIn("managers", "camunda-admin").count()).isEqualTo(2);
+    // 1 province + 8 districts + 260 communes + managers + camunda-admin
+    assertThat(identity.createGroupQuery().count()).isEqualTo(271);
+  }
+
+  @Test
+  void demoOfficialsBelongToTheirUnitAndCanLogIn() {
+    assertThat(identity.createUserQuery().userId("xa12679").memberOfGroup("commune-12679").count()).isEqualTo(1);
+    assertThat(identity.createUserQuery().userId("huyen339").memberOfGroup("district-339").count()).isEqualTo(1);
+    assertThat(identity.createUserQuery().userId("tinh34").memberOfGroup("province-34").count()).isEqualTo(1);
+    assertThat(identity.createUserQuery().userId("quanly").memberOfGroup("managers").count()).isEqualTo(1);
+    assertThat(identity.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
+    assertThat(identity.checkPassword("xa12646", "ThanThien@2023")).isTrue();
+    // every unit group has at least one official
+    assertThat(identity.createUserQuery().count()).isEqualTo(269 + 2);
+  }
+
+  @Test
+  void seedingAgainChangesNothing() {
+    long groups = identity.createGroupQuery().count();
+    long users = identity.createUserQuery().count();
+    seeder.seed();
+    seeder.seed();
+    assertThat(identity.createGroupQuery().count()).isEqualTo(groups);
+    assertThat(identity.createUserQuery().count()).isEqualTo(users);
+    assertThat(identity.createUserQuery().memberOfGroup("commune-12679").count()).isEqualTo(1);
+  }
+}
