@@ -115,6 +115,7 @@ class CommunePilotProcessTest {
     complete(task("ReviewPlan", pi), returnPlan("Bổ sung nội dung tiêu chí 5"));
     assertThat(pi).isWaitingAt("DraftPlan").variables().containsEntry("planRemarks", "Bổ sung nội dung tiêu chí 5");
     complete(task("DraftPlan", pi), plan());
+    assertThat(runtimeService().getVariable(pi.getId(), "planDecision")).as("review starts undecided").isNull();
     complete(task("ReviewPlan", pi), approvePlan());
     assertThat(pi).isWaitingAt("LaunchModel");
   }

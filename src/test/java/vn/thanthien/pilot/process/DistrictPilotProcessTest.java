@@ -108,6 +108,8 @@ class DistrictPilotProcessTest {
         .variables().containsEntry("selectionRemarks", "Bổ sung xã Chí Hòa làm điểm của tỉnh");
 
     complete(task(district), selection(List.of(TIEN_DUC, CHI_HOA, THAI_HUNG), List.of(TIEN_DUC, CHI_HOA)));
+    // The province decides afresh: its previous "return" is not pre-selected on the new approval.
+    assertThat(runtimeService().getVariable(district.getId(), "selectionDecision")).isNull();
     assertThat(district).variables().extractingByKey("pilotSelectionSummary").asString()
         .contains("Xã Tiến Đức (12646) — **điểm của tỉnh**").contains("Xã Thái Hưng (12649) — điểm của huyện");
     complete(task(district), Variables.createVariables().putValue("selectionDecision", "approve"));
