@@ -16,11 +16,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of {@code commune-pilot}, with the real listeners and decisions. */
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "bpmn/commune-launch.form", "bpmn/commune-report.form", "bpmn/commune-self-assessment.form",
     "bpmn/commune-appraisal.form", "bpmn/commune-recognition.form", "bpmn/commune-remediation.form",
     "bpmn/commune-lessons.form"})
+@ExtendWith(PilotBeans.class)
 class CommunePilotProcessTest {
 
   static final String CHI_HOA = "12679";
@@ -39,16 +38,6 @@ class CommunePilotProcessTest {
       .configurationResource("camunda-process-test.cfg.xml")
       .assertClassCoverageAtLeast(0.9)
       .build();
-
-  @BeforeEach
-  void registerBeans() {
-    PilotBeans.register();
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-  }
 
   private ProcessInstance start(String commune, String tier, String periodEnd) {
     return runtimeService().startProcessInstanceByKey("commune-pilot", commune,

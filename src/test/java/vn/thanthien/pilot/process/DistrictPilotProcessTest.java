@@ -16,14 +16,12 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of {@code district-pilot}: selection loop, pilots, lessons, rollout, final report. */
@@ -34,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "bpmn/commune-plan-review.form", "bpmn/commune-launch.form", "bpmn/commune-report.form",
     "bpmn/commune-self-assessment.form", "bpmn/commune-appraisal.form", "bpmn/commune-recognition.form",
     "bpmn/commune-remediation.form", "bpmn/commune-lessons.form"})
+@ExtendWith(PilotBeans.class)
 class DistrictPilotProcessTest {
 
   static final String HUNG_HA = "339";
@@ -49,16 +48,6 @@ class DistrictPilotProcessTest {
       .excludeProcessDefinitionKeys("commune-pilot")
       .assertClassCoverageAtLeast(0.9)
       .build();
-
-  @BeforeEach
-  void registerBeans() {
-    PilotBeans.register();
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-  }
 
   static String firstCommuneOf(String district) {
     return PilotBeans.UNITS.communesOf(district).get(0).code();

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.thanthien.pilot.commune.CommuneContext;
 import vn.thanthien.pilot.commune.LaunchValidator;
 import vn.thanthien.pilot.commune.ReportScheduler;
@@ -23,15 +26,24 @@ import vn.thanthien.pilot.rating.ScoreValidator;
 
 /**
  * Registers the application's real delegates and listeners under their bean names, for process
- * tests on a plain engine (no Spring context). Nothing is stubbed.
+ * tests on a plain engine (no Spring context), before each test and removes them after. Nothing
+ * is stubbed. Use with {@code @ExtendWith(PilotBeans.class)}.
  */
-public final class PilotBeans {
+public final class PilotBeans implements BeforeEachCallback, AfterEachCallback {
 
   public static final UnitDirectory UNITS = load();
 
-  private PilotBeans() {}
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    register();
+  }
 
-  public static void register() {
+  @Override
+  public void afterEach(ExtensionContext context) {
+    Mocks.reset();
+  }
+
+  private static void register() {
     OrganisationProperties organisation = new OrganisationProperties(null, null, null);
     Mocks.register("formInputValidator", new FormInputValidator());
     Mocks.register("programmeContext", new ProgrammeContext(UNITS, organisation));

@@ -17,15 +17,13 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of {@code pilot-programme}: launch, districts taking part, province final review. */
@@ -38,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "bpmn/commune-launch.form", "bpmn/commune-report.form", "bpmn/commune-self-assessment.form",
     "bpmn/commune-appraisal.form", "bpmn/commune-recognition.form", "bpmn/commune-remediation.form",
     "bpmn/commune-lessons.form"})
+@ExtendWith(PilotBeans.class)
 class PilotProgrammeProcessTest {
 
   @RegisterExtension
@@ -46,16 +45,6 @@ class PilotProgrammeProcessTest {
       .excludeProcessDefinitionKeys("district-pilot", "commune-pilot")
       .assertClassCoverageAtLeast(0.9)
       .build();
-
-  @BeforeEach
-  void registerBeans() {
-    PilotBeans.register();
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-  }
 
   static VariableMap launch(String periodStart, String periodEnd) {
     return Variables.createVariables()
