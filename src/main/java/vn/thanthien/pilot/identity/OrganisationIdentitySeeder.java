@@ -42,13 +42,16 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
   private final AuthorizationService authorizationService;
   private final UnitDirectory units;
   private final DemoProperties demo;
+  private final AdminProperties admin;
 
   public OrganisationIdentitySeeder(IdentityService identityService,
-      AuthorizationService authorizationService, UnitDirectory units, DemoProperties demo) {
+      AuthorizationService authorizationService, UnitDirectory units, DemoProperties demo,
+      AdminProperties admin) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.units = units;
     this.demo = demo;
+    this.admin = admin;
   }
 
   @Override
@@ -60,6 +63,7 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
   public void seed() {
     int groups = seedGroups();
     grantAdministratorsEverything();
+    seedAdministrator();
     int users = demo.enabled() ? seedDemoUsers() : 0;
     LOG.info("Organisation: {} provinces, {} districts, {} communes; {} groups created, {} demo users created",
         units.provinceCount(), units.districtCount(), units.communeCount(), groups, users);
@@ -117,6 +121,35 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
     }
   }
 
+  /**
+   * The administrator gets {@code PILOT_ADMIN_PASSWORD}, or the demo password with the demo
+   * organisation; a changed password is applied at the next start.
+   */
+  private void seedAdministrator() {
+    String password = admin.password() != null && !admin.password().isBlank() ? admin.password()
+        : demo.enabled() ? demo.password() : null;
+    if (password == null || password.isBlank()) {
+      if (identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+        LOG.warn("No administrator: set PILOT_ADMIN_PASSWORD to create the user '{}'", DemoUsers.ADMIN);
+      }
+      return;
+    }
+    User user = identityService.createUserQuery().userId(DemoUsers.ADMIN).singleResult();
+    if (user == null) {
+      user = identityService.newUser(DemoUsers.ADMIN);
+      user.setFirstName("Quản trị");
+      user.setLastName("hệ thống");
+      user.setPassword(password);
+      identityService.saveUser(user);
+    } else if (!identityService.checkPassword(DemoUsers.ADMIN, password)) {
+      user.setPassword(password);
+      identityService.saveUser(user);
+    }
+    if (identityService.createUserQuery().userId(DemoUsers.ADMIN).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+      identityService.createMembership(DemoUsers.ADMIN, Groups.CAMUNDA_ADMIN);
+    }
+  }
+
   private int seedDemoUsers() {
     if (demo.password() == null || demo.password().isBlank()) {
       throw new IllegalStateException("pilot.demo.password must be set when the demo organisation is on");
@@ -125,8 +158,6 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
     identityService.createUserQuery().list().forEach(u -> existingUsers.add(u.getId()));
     List<String[]> memberships = new ArrayList<>();
     int created = 0;
-    created += ensureUser(existingUsers, DemoUsers.ADMIN, "Quản trị", "hệ thống");
-    memberships.add(new String[] {DemoUsers.ADMIN, Groups.CAMUNDA_ADMIN});
     created += ensureUser(existingUsers, DemoUsers.MANAGER, "Cán bộ", "theo dõi đề án");
     memberships.add(new String[] {DemoUsers.MANAGER, MANAGERS});
     for (AdministrativeUnit unit : units.allUnits()) {

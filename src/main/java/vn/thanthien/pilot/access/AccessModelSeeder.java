@@ -1,0 +1,98 @@
+package vn.thanthien.pilot.access;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
+import static vn.thanthien.pilot.access.Grants.EVERYONE;
+import static vn.thanthien.pilot.access.Grants.grant;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.identity.OrganisationIdentitySeeder;
+import vn.thanthien.pilot.organisation.AdministrativeUnit;
+import vn.thanthien.pilot.organisation.UnitDirectory;
+
+/**
+ * The access model as Camunda authorizations, granted at every start and idempotently, per kind
+ * of group. What depends on one instance (a district reads its communes' pilots) is granted when
+ * the instance starts, by {@link InstanceAccessListener}; a candidate group's own task permissions
+ * (read, work on it) come from Camunda when the task is offered to the group.
+ *
+ * <ul>
+ *   <li>everyone logged in: Tasklist;</li>
+ *   <li>commune: the diagram of {@code commune-pilot}; nothing else globally;</li>
+ *   <li>district: Tasklist and Cockpit, the diagrams; instances only through instance grants;</li>
+ *   <li>province: Cockpit, read everything of the programme, start {@code pilot-programme};</li>
+ *   <li>managers: Cockpit, read everything (definitions, instances, tasks, history, incidents,
+ *   decisions, deployments), change nothing;</li>
+ *   <li>camunda-admin: everything (granted by the identity seeder).</li>
+ * </ul>
+ */
+@Component
+@Order(1)
+public class AccessModelSeeder implements ApplicationRunner {
+
+  public static final String PROGRAMME_KEY = "pilot-programme";
+  private static final Logger LOG = LoggerFactory.getLogger(AccessModelSeeder.class);
+
+  private final AuthorizationService authorizations;
+  private final UnitDirectory units;
+
+  public AccessModelSeeder(AuthorizationService authorizations, UnitDirectory units) {
+    this.authorizations = authorizations;
+    this.units = units;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    seed();
+  }
+
+  public void seed() {
+    grant(authorizations, EVERYONE, Resources.APPLICATION, "tasklist", ACCESS);
+    for (AdministrativeUnit unit : units.allUnits()) {
+      switch (unit.level()) {
+        case COMMUNE -> grant(authorizations, unit.groupId(), Resources.PROCESS_DEFINITION,
+            "commune-pilot", READ);
+        case DISTRICT -> {
+          grant(authorizations, unit.groupId(), Resources.APPLICATION, "cockpit", ACCESS);
+          grant(authorizations, unit.groupId(), Resources.PROCESS_DEFINITION, ANY, READ);
+          grant(authorizations, unit.groupId(), Resources.DECISION_DEFINITION, ANY, READ);
+        }
+        case PROVINCE -> {
+          readEverything(unit.groupId());
+          grant(authorizations, unit.groupId(), Resources.PROCESS_DEFINITION, PROGRAMME_KEY, CREATE_INSTANCE);
+          grant(authorizations, unit.groupId(), Resources.PROCESS_INSTANCE, ANY, CREATE);
+        }
+      }
+    }
+    readEverything(OrganisationIdentitySeeder.MANAGERS);
+    LOG.info("Access model granted to {} unit groups and the managers", units.allUnits().size());
+  }
+
+  /** Cockpit and read permissions on everything the programme holds; nothing that changes it. */
+  private void readEverything(String groupId) {
+    grant(authorizations, groupId, Resources.APPLICATION, "cockpit", ACCESS);
+    grant(authorizations, groupId, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_TASK, READ_HISTORY);
+    grant(authorizations, groupId, Resources.PROCESS_INSTANCE, ANY, READ);
+    grant(authorizations, groupId, Resources.TASK, ANY, READ);
+    grant(authorizations, groupId, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grant(authorizations, groupId, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    grant(authorizations, groupId, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+    grant(authorizations, groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
+    grant(authorizations, groupId, Resources.DEPLOYMENT, ANY, READ);
+  }
+}

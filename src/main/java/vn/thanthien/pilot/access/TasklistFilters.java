@@ -1,0 +1,97 @@
+package vn.thanthien.pilot.access;
+
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.identity.OrganisationIdentitySeeder;
+import vn.thanthien.pilot.organisation.AdministrativeUnit;
+import vn.thanthien.pilot.organisation.UnitDirectory;
+
+/**
+ * The Tasklist filters officials work with, created or updated at every start, ordered by due
+ * date and shared with the groups that need them. What a filter lists is still limited by what
+ * the user may read: a commune official's "Việc của đơn vị tôi" shows only the commune's tasks.
+ */
+@Component
+@Order(2)
+public class TasklistFilters implements ApplicationRunner {
+
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final AuthorizationService authorizations;
+  private final UnitDirectory units;
+
+  public TasklistFilters(FilterService filters, TaskService tasks,
+      AuthorizationService authorizations, UnitDirectory units) {
+    this.filters = filters;
+    this.tasks = tasks;
+    this.authorizations = authorizations;
+    this.units = units;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    List<String> everyone = List.of(Grants.EVERYONE);
+    List<String> overseers = new ArrayList<>();
+    units.allUnits().stream()
+        .filter(u -> u.level() != AdministrativeUnit.Level.COMMUNE)
+        .map(AdministrativeUnit::groupId)
+        .forEach(overseers::add);
+    overseers.add(OrganisationIdentitySeeder.MANAGERS);
+
+    save("Việc của tôi", -20, "Công việc tôi đã nhận", everyone,
+        query().taskAssigneeExpression("${currentUser()}"));
+    save("Việc của đơn vị tôi", -19, "Công việc giao cho đơn vị của tôi, đã nhận hoặc chưa nhận", everyone,
+        query().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    save("Việc quá hạn", -18, "Công việc đã quá hạn xử lý", everyone,
+        query().dueBeforeExpression("${now()}"));
+    save("Đến hạn trong tuần", -17, "Công việc đến hạn xử lý trong 7 ngày tới", everyone,
+        query().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
+    save("Cần theo dõi", -16, "Công việc đã đến ngày theo dõi", everyone,
+        query().followUpBeforeExpression("${now()}"));
+    save("Việc cấp xã", -10, "Công việc của các xã (thí điểm và nhân rộng)", overseers,
+        query().processDefinitionKey("commune-pilot"));
+    save("Việc cấp huyện", -9, "Công việc của các huyện", overseers,
+        query().processDefinitionKey("district-pilot"));
+    save("Việc cấp tỉnh", -8, "Công việc của tỉnh", overseers,
+        query().processDefinitionKey(AccessModelSeeder.PROGRAMME_KEY));
+    save("Tất cả công việc", 0, "Mọi công việc đang mở", List.of(OrganisationIdentitySeeder.MANAGERS,
+        Groups.CAMUNDA_ADMIN), query());
+  }
+
+  private TaskQuery query() {
+    return tasks.createTaskQuery();
+  }
+
+  private void save(String name, int priority, String description, List<String> sharedWith, TaskQuery query) {
+    query.orderByDueDate().asc();
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("refresh", true);
+    filter.setProperties(properties);
+    filter.setQuery(query);
+    filter = filters.saveFilter(filter);
+    for (String group : sharedWith) {
+      Grants.grant(authorizations, group, Resources.FILTER, filter.getId(), READ);
+    }
+  }
+}
