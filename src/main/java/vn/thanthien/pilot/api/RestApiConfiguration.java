@@ -11,5 +11,6 @@ public class RestApiConfiguration extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     super.registerAdditionalResources();
     register(ValidationErrorMapper.class);
+    register(PasswordPolicyErrorMapper.class);
   }
 }

@@ -98,6 +98,12 @@ public class ApiClient {
           .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    public Reply put(String path, Object body) {
+      return call(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     private Reply call(HttpRequest.Builder request) {
       try {
         request.header("X-XSRF-TOKEN", csrf).header("Accept", "application/json");

@@ -1,0 +1,143 @@
+package vn.thanthien.pilot.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Tasklist and Cockpit as officials see them, through the webapps' own API with a logged-in
+ * session: the filters each one gets and what they list.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TasklistAsOfficialsSeeItTest {
+
+  static final String ENGINE = "/camunda/api/engine/engine/default";
+  static final List<String> EVERYONES_FILTERS = List.of("Việc của tôi", "Việc của đơn vị tôi", "Việc quá hạn",
+      "Đến hạn trong tuần", "Cần theo dõi");
+  static final List<String> LEVEL_FILTERS = List.of("Việc cấp xã", "Việc cấp huyện", "Việc cấp tỉnh");
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  ApiClient api;
+  String chiHoa;
+  String quynhPhuCommune;
+
+  @BeforeAll
+  void startPilots() {
+    api = new ApiClient(port);
+    chiHoa = startCommune("12679").getId();
+    startCommune("12649");
+    quynhPhuCommune = startCommune("12475").getId();
+    runtime.startProcessInstanceByKey("district-pilot", "339", Variables.createVariables()
+        .putValue("districtCode", "339").putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M"));
+  }
+
+  private ProcessInstance startCommune(String code) {
+    return runtime.startProcessInstanceByKey("commune-pilot", code, Variables.createVariables()
+        .putValue("communeCode", code).putValue("tier", "district")
+        .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M"));
+  }
+
+  private static List<String> names(JsonNode filters) {
+    List<String> names = new ArrayList<>();
+    filters.forEach(f -> names.add(f.path("name").asText()));
+    return names;
+  }
+
+  private static String idOf(JsonNode filters, String name) {
+    for (JsonNode filter : filters) {
+      if (name.equals(filter.path("name").asText())) {
+        return filter.path("id").asText();
+      }
+    }
+    throw new AssertionError("no filter " + name);
+  }
+
+  private String businessKeyOf(JsonNode task) {
+    return runtime.createProcessInstanceQuery().processInstanceId(task.path("processInstanceId").asText())
+        .singleResult().getBusinessKey();
+  }
+
+  private static void assertSortedByDueDate(JsonNode list) {
+    List<String> due = new ArrayList<>();
+    list.forEach(t -> due.add(t.path("due").asText()));
+    assertThat(due).isSorted();
+  }
+
+  @Test
+  void aChiHoaOfficialSeesOnlyChiHoasTasks() {
+    ApiClient.WebSession tasklist = api.login("xa12679", "tasklist");
+    JsonNode filters = tasklist.get(ENGINE + "/filter?resourceType=Task").json();
+    assertThat(names(filters)).containsAll(EVERYONES_FILTERS).doesNotContainAnyElementsOf(LEVEL_FILTERS)
+        .doesNotContain("Tất cả công việc");
+    JsonNode unit = tasklist.post(ENGINE + "/filter/" + idOf(filters, "Việc của đơn vị tôi") + "/list", Map.of()).json();
+    assertThat(unit).isNotEmpty();
+    unit.forEach(task -> assertThat(businessKeyOf(task)).isEqualTo("12679"));
+    assertSortedByDueDate(unit);
+    for (String name : EVERYONES_FILTERS) {
+      tasklist.post(ENGINE + "/filter/" + idOf(filters, name) + "/list", Map.of()).json()
+          .forEach(task -> assertThat(businessKeyOf(task)).as(name).isEqualTo("12679"));
+    }
+  }
+
+  @Test
+  void aHungHaOfficialSeesTheDistrictsWorkAndFollowsChiHoaReadOnly() {
+    ApiClient.WebSession tasklist = api.login("huyen339", "tasklist");
+    JsonNode filters = tasklist.get(ENGINE + "/filter?resourceType=Task").json();
+    assertThat(names(filters)).containsAll(EVERYONES_FILTERS).containsAll(LEVEL_FILTERS);
+
+    JsonNode unit = tasklist.post(ENGINE + "/filter/" + idOf(filters, "Việc của đơn vị tôi") + "/list", Map.of()).json();
+    List<String> unitTasks = new ArrayList<>();
+    unit.forEach(t -> unitTasks.add(t.path("taskDefinitionKey").asText()));
+    assertThat(unitTasks).contains("SelectPilots");
+    unit.forEach(task -> assertThat(tasks.createTaskQuery().taskId(task.path("id").asText())
+        .taskCandidateGroup("district-339").count()).isEqualTo(1));
+
+    JsonNode communes = tasklist.post(ENGINE + "/filter/" + idOf(filters, "Việc cấp xã") + "/list", Map.of()).json();
+    List<String> keys = new ArrayList<>();
+    communes.forEach(task -> keys.add(businessKeyOf(task)));
+    assertThat(keys).contains("12679", "12649").doesNotContain("12475");
+    assertSortedByDueDate(communes);
+
+    String chiHoaTask = tasks.createTaskQuery().processInstanceId(chiHoa).singleResult().getId();
+    assertThat(tasklist.get(ENGINE + "/process-instance/" + chiHoa).status()).isEqualTo(200);
+    assertThat(tasklist.get(ENGINE + "/task/" + chiHoaTask + "/form-variables").status()).isEqualTo(200);
+    assertThat(tasklist.post(ENGINE + "/task/" + chiHoaTask + "/claim", Map.of("userId", "huyen339")).status())
+        .isEqualTo(403);
+    assertThat(tasklist.get(ENGINE + "/process-instance/" + quynhPhuCommune).status()).isIn(403, 404);
+  }
+
+  @Test
+  void aManagerSeesEveryRunningInstanceInCockpitAndCannotCompleteATask() {
+    ApiClient.WebSession cockpit = api.login("quanly", "cockpit");
+    assertThat(cockpit.login.status()).isEqualTo(200);
+    long all = runtime.createProcessInstanceQuery().count();
+    assertThat(cockpit.get(ENGINE + "/process-instance/count").json().path("count").asLong()).isEqualTo(all);
+    assertThat(cockpit.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics").json())
+        .isNotEmpty();
+    String chiHoaTask = tasks.createTaskQuery().processInstanceId(chiHoa).singleResult().getId();
+    assertThat(cockpit.post(ENGINE + "/task/" + chiHoaTask + "/complete", Map.of("variables", Map.of())).status())
+        .isEqualTo(403);
+    assertThat(cockpit.put(ENGINE + "/process-instance/" + chiHoa + "/suspended", Map.of("suspended", true)).status())
+        .isEqualTo(403);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(chiHoa).singleResult().isSuspended()).isFalse();
+    assertThat(tasks.createTaskQuery().taskId(chiHoaTask).count()).isEqualTo(1);
+  }
+}
