@@ -1,0 +1,78 @@
+// Camunda Forms (form-js) writes its validation messages in English and offers no way to
+// translate them. This script, loaded by Tasklist (config.js, customScripts), rewrites them in
+// Vietnamese wherever they appear, except for English users. It also removes the English prefix
+// the engine's API puts before the server's Vietnamese validation message ("Cannot submit task
+// form <id>: Dữ liệu chưa hợp lệ: …").
+
+const MESSAGES = [
+  [/^Field is required\.$/, () => 'Trường này là bắt buộc, vui lòng nhập.'],
+  [/^Field must have minimum value of (.+)\.$/, (m) => `Giá trị không được nhỏ hơn ${m[1]}.`],
+  [/^Field must have maximum value of (.+)\.$/, (m) => `Giá trị không được lớn hơn ${m[1]}.`],
+  [/^Field must have minimum length of (.+)\.$/, (m) => `Cần nhập ít nhất ${m[1]} ký tự.`],
+  [/^Field must have maximum length of (.+)\.$/, (m) => `Không được nhập quá ${m[1]} ký tự.`],
+  [/^Field must match pattern (.+)\.$/, () => 'Giá trị không đúng định dạng yêu cầu.'],
+  [/^Field must be a valid email\.$/, () => 'Địa chỉ thư điện tử không hợp lệ.'],
+  [/^Field must be a valid\s+international phone number\..*$/, () => 'Số điện thoại không hợp lệ (ví dụ +84912345678).'],
+  [/^Select$/, () => 'Chọn'],
+  [/^Search$/, () => 'Tìm kiếm']
+];
+
+const ENGINE_PREFIX = /Cannot (?:submit task form|complete task|submit form|instantiate process definition) [^:]+: (?=Dữ liệu chưa hợp lệ)/;
+
+export function translate(text) {
+  const trimmed = (text || '').trim();
+  for (const [pattern, vietnamese] of MESSAGES) {
+    const match = trimmed.match(pattern);
+    if (match) {
+      return vietnamese(match);
+    }
+  }
+  return null;
+}
+
+function isEnglishUser() {
+  const language = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+  return language.toLowerCase().startsWith('en');
+}
+
+function translateWithin(root) {
+  if (!root || !root.querySelectorAll) {
+    return;
+  }
+  root.querySelectorAll('.notifications *, .notification *').forEach((node) => {
+    node.childNodes.forEach((child) => {
+      if (child.nodeType === Node.TEXT_NODE && ENGINE_PREFIX.test(child.textContent)) {
+        child.textContent = child.textContent.replace(ENGINE_PREFIX, '');
+      }
+    });
+  });
+  const nodes = root.querySelectorAll('.fjs-form-field-error, .fjs-form-field-error *, .fjs-select-display, .fjs-input[placeholder]');
+  nodes.forEach((node) => {
+    if (node.placeholder) {
+      const placeholder = translate(node.placeholder);
+      if (placeholder) {
+        node.placeholder = placeholder;
+      }
+    }
+    node.childNodes.forEach((child) => {
+      if (child.nodeType === Node.TEXT_NODE) {
+        const vietnamese = translate(child.textContent);
+        if (vietnamese) {
+          child.textContent = vietnamese;
+        }
+      }
+    });
+  });
+}
+
+if (!isEnglishUser()) {
+  new MutationObserver((mutations) => {
+    mutations.forEach((mutation) => {
+      translateWithin(mutation.target.parentElement || mutation.target);
+      mutation.addedNodes.forEach((node) => translateWithin(node.parentElement || node));
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+}
+
+// Tasklist loads custom scripts as modules and registers their default export as plugins.
+export default [];

@@ -1,0 +1,176 @@
+package vn.thanthien.pilot.webapp;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Officials' journeys in a real browser (Debian's Chromium, driven by Playwright) against the
+ * application on a random port. Screenshots of each step go to {@code target/e2e-screenshots/}.
+ * Without a Chromium the test is skipped, unless {@code PILOT_E2E_REQUIRED=true} (as in CI),
+ * where a missing browser fails it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserJourneyTest {
+
+  static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
+  static final String PASSWORD = "ThanThien@2023";
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+
+  Playwright playwright;
+  Browser browser;
+
+  @BeforeAll
+  void launchBrowser() throws Exception {
+    Path chromium = Path.of(System.getenv().getOrDefault("PILOT_CHROMIUM", "/usr/bin/chromium"));
+    if (!"true".equals(System.getenv("PILOT_E2E_REQUIRED"))) {
+      Assumptions.assumeTrue(Files.isExecutable(chromium), "no Chromium at " + chromium);
+    }
+    Files.createDirectories(SCREENSHOTS);
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(chromium)
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  private Page open(String locale) {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        .setLocale(locale).setViewportSize(1400, 1000)
+        .setExtraHTTPHeaders(Map.of("Accept-Language", locale + "," + locale.substring(0, 2))));
+    context.setDefaultTimeout(20_000);
+    return context.newPage();
+  }
+
+  private void logIn(Page page, String app, String user) {
+    page.navigate("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+    page.locator("form[name=\"signinForm\"] input[ng-model=\"username\"]").fill(user);
+    page.locator("form[name=\"signinForm\"] input[ng-model=\"password\"]").fill(PASSWORD);
+    page.locator("form[name=\"signinForm\"] button[type=\"submit\"]").click();
+  }
+
+  private void shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+  }
+
+  /** Chí Hòa's pilot waiting for its last periodic report. */
+  private ProcessInstance chiHoaAtItsReport() {
+    return runtime.createProcessInstanceByKey("commune-pilot").businessKey("12679")
+        .setVariables(Variables.createVariables().putValue("communeCode", "12679")
+            .putValue("communeName", "Xã Chí Hòa").putValue("districtCode", "339")
+            .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34").putValue("tier", "province")
+            .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M").putValue("appraisalRound", 0)
+            .putValue("reportNumber", 9).putValue("reportPeriodEnd", "31/12/2025").putValue("lastReport", true)
+            .putValue("reportDeadline", new java.util.Date()))
+        .startBeforeActivity("PeriodicReport").execute();
+  }
+
+  @Test
+  void aCommuneOfficialClaimsFillsAndCompletesATaskInVietnamese() {
+    ProcessInstance pilot = chiHoaAtItsReport();
+    Page page = open("vi-VN");
+    logIn(page, "tasklist", "xa12679");
+
+    Locator filter = page.locator(".task-filters").getByText("Việc của đơn vị tôi");
+    assertThat(filter).isVisible();
+    filter.click();
+    Locator report = page.locator(".tasks-list").getByText("Báo cáo định kỳ, khảo sát sự hài lòng");
+    assertThat(report.first()).isVisible();
+    shot(page, "01-tasklist-vietnamese");
+    assertThat(page.locator("body")).not().containsText("Start process");
+    assertThat(page.locator("body")).not().containsText("Keyboard Shortcuts");
+
+    report.first().click();
+    Locator claim = page.getByText("Nhận việc", new Page.GetByTextOptions().setExact(true));
+    assertThat(claim.first()).isVisible();
+    shot(page, "02-task-before-claim");
+    claim.first().click();
+
+    page.getByLabel("Kết quả thực hiện trong kỳ").fill("Công khai thủ tục hành chính tại bộ phận một cửa");
+    page.getByLabel("Rất hài lòng").fill("40");
+    page.getByLabel(java.util.regex.Pattern.compile("^Hài lòng\\s*\\*?$")).fill("50");
+    page.getByLabel("Bình thường").fill("8");
+    page.getByLabel(java.util.regex.Pattern.compile("^Không hài lòng\\s*\\*?$")).fill("2");
+    page.getByLabel("Rất không hài lòng").fill("-1");
+    page.getByLabel("Kết quả thực hiện trong kỳ").click();
+    Locator message = page.getByText("Giá trị không được nhỏ hơn 0.");
+    assertThat(message).isVisible();
+    message.scrollIntoViewIfNeeded();
+    shot(page, "03-invalid-value-vietnamese-message");
+
+    page.getByLabel("Rất không hài lòng").fill("0");
+    assertThat(page.getByText("Giá trị không được nhỏ hơn 0.")).isHidden();
+    page.locator("button").getByText("Hoàn thành", new Locator.GetByTextOptions().setExact(true)).click();
+
+    assertThat(page.locator(".tasks-list").getByText("Báo cáo định kỳ, khảo sát sự hài lòng")).hasCount(0);
+    shot(page, "04-task-left-the-list");
+    assertThat(tasks.createTaskQuery().processInstanceId(pilot.getId()).singleResult().getTaskDefinitionKey())
+        .isEqualTo("SelfAssessment");
+    assertThat(runtime.getVariable(pilot.getId(), "satisfactionRate")).isEqualTo(90.0);
+  }
+
+  @Test
+  void aManagerSeesTheDiagramOfARunningCommunePilotInVietnameseCockpit() {
+    ProcessInstance pilot = runtime.startProcessInstanceByKey("commune-pilot", "12646", Variables.createVariables()
+        .putValue("communeCode", "12646").putValue("tier", "province")
+        .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M"));
+    Page page = open("vi-VN");
+    logIn(page, "cockpit", "quanly");
+    assertThat(page.locator("body")).containsText("Bảng điều khiển");
+    shot(page, "05-cockpit-dashboard-vietnamese");
+
+    page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/"
+        + pilot.getId() + "/runtime");
+    Locator draftPlan = page.locator("[data-element-id=\"DraftPlan\"]");
+    assertThat(draftPlan.first()).isVisible();
+    assertThat(page.locator(".djs-container").first()).containsText("Xây dựng kế hoạch thực hiện mô hình");
+    shot(page, "06-cockpit-commune-pilot-diagram");
+  }
+
+  @Test
+  void anEnglishBrowserKeepsEnglish() {
+    Page page = open("en-US");
+    logIn(page, "tasklist", "xa12679");
+    assertThat(page.locator(".task-filters").getByText("Việc của đơn vị tôi")).isVisible();
+    assertThat(page.locator("body")).containsText("Start process");
+    assertThat(page.locator("body")).containsText("Keyboard Shortcuts");
+    shot(page, "07-tasklist-english-browser");
+  }
+}
