@@ -113,6 +113,8 @@ class BrowserJourneyTest {
     filter.click();
     Locator report = page.locator(".tasks-list").getByText("Báo cáo định kỳ, khảo sát sự hài lòng");
     assertThat(report.first()).isVisible();
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*sorting=.*dueDate.*"));
+    assertThat(page.locator("body")).containsText("Hạn xử lý");
     shot(page, "01-tasklist-vietnamese");
     assertThat(page.locator("body")).not().containsText("Start process");
     assertThat(page.locator("body")).not().containsText("Keyboard Shortcuts");
@@ -153,7 +155,8 @@ class BrowserJourneyTest {
         .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M"));
     Page page = open("vi-VN");
     logIn(page, "cockpit", "quanly");
-    assertThat(page.locator("body")).containsText("Bảng điều khiển");
+    assertThat(page.locator("body")).containsText("Hồ sơ quy trình đang chạy");
+    assertThat(page.locator("body")).not().containsText("Running Process Instances");
     shot(page, "05-cockpit-dashboard-vietnamese");
 
     page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/"

@@ -18,7 +18,7 @@ export default {
     long: 'dddd, DD/MM/YYYY HH:mm',
     short: 'DD/MM/YYYY'
   },
-  customScripts: ['scripts/vi-form-messages'],
+  customScripts: ['scripts/vi-form-messages', 'scripts/due-date-first'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
