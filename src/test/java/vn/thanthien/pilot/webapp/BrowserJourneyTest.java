@@ -55,6 +55,7 @@ class BrowserJourneyTest {
       Assumptions.assumeTrue(Files.isExecutable(chromium), "no Chromium at " + chromium);
     }
     Files.createDirectories(SCREENSHOTS);
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     playwright = Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -75,12 +76,13 @@ class BrowserJourneyTest {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions()
         .setLocale(locale).setViewportSize(1400, 1000)
         .setExtraHTTPHeaders(Map.of("Accept-Language", locale + "," + locale.substring(0, 2))));
-    context.setDefaultTimeout(20_000);
+    // generous: the first load of a webapp on a busy 2-core machine can take a while
+    context.setDefaultTimeout(60_000);
     return context.newPage();
   }
 
   private void logIn(Page page, String app, String user) {
-    page.navigate("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+    page.navigate("http://localhost:" + port + "/camunda/app/" + app + "/default/#/login");
     page.locator("form[name=\"signinForm\"] input[ng-model=\"username\"]").fill(user);
     page.locator("form[name=\"signinForm\"] input[ng-model=\"password\"]").fill(PASSWORD);
     page.locator("form[name=\"signinForm\"] button[type=\"submit\"]").click();
