@@ -117,6 +117,8 @@ class BrowserJourneyTest {
     assertThat(report.first()).isVisible();
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*sorting=.*dueDate.*"));
     assertThat(page.locator("body")).containsText("Hạn xử lý");
+    assertThat(page.locator(".ce-eol-banner")).isHidden();
+    assertThat(page.locator("body")).containsText("Chính quyền thân thiện vì nhân dân phục vụ — Xử lý công việc");
     shot(page, "01-tasklist-vietnamese");
     assertThat(page.locator("body")).not().containsText("Start process");
     assertThat(page.locator("body")).not().containsText("Keyboard Shortcuts");
@@ -159,6 +161,8 @@ class BrowserJourneyTest {
     logIn(page, "cockpit", "quanly");
     assertThat(page.locator("body")).containsText("Hồ sơ quy trình đang chạy");
     assertThat(page.locator("body")).not().containsText("Running Process Instances");
+    assertThat(page.locator(".ce-eol-banner")).isHidden();
+    assertThat(page.locator("body")).containsText("— Theo dõi quy trình");
     shot(page, "05-cockpit-dashboard-vietnamese");
 
     page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/"

@@ -1,23 +1,11 @@
-// Configuration of Tasklist for the programme "Chính quyền thân thiện vì nhân dân phục vụ".
-// Vietnamese for every browser language but English; dates as officials write them; form
-// validation messages of Camunda Forms in Vietnamese (scripts/vi-form-messages.js).
+// Tasklist for the programme "Chính quyền thân thiện vì nhân dân phục vụ" (shared settings in
+// app/pilot-shared/config.js), plus: form validation messages in Vietnamese
+// (scripts/vi-form-messages.js), tasks ordered by due date (scripts/due-date-first.js), and
+// keyboard shortcuts described in Vietnamese.
+import pilotConfig from '../../pilot-shared/config.js';
+
 export default {
-  app: {
-    name: '— Xử lý công việc',
-    vendor: 'Chính quyền thân thiện vì nhân dân phục vụ'
-  },
-  locales: {
-    availableLocales: ['vi', 'en'],
-    fallbackLocale: 'vi'
-  },
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'DD/MM HH:mm',
-    normal: 'DD/MM/YYYY HH:mm',
-    long: 'dddd, DD/MM/YYYY HH:mm',
-    short: 'DD/MM/YYYY'
-  },
+  ...pilotConfig('Xử lý công việc'),
   customScripts: ['scripts/vi-form-messages', 'scripts/due-date-first'],
   shortcuts: {
     claimTask: {

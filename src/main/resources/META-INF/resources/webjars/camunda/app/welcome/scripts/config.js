@@ -1,20 +1,5 @@
-// Configuration of the welcome webapp for the programme "Chính quyền thân thiện vì nhân dân phục vụ".
-// Vietnamese for every browser language but English; dates as officials write them.
-export default {
-  app: {
-    name: '— Trang chủ',
-    vendor: 'Chính quyền thân thiện vì nhân dân phục vụ'
-  },
-  locales: {
-    availableLocales: ['vi', 'en'],
-    fallbackLocale: 'vi'
-  },
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'DD/MM HH:mm',
-    normal: 'DD/MM/YYYY HH:mm',
-    long: 'dddd, DD/MM/YYYY HH:mm',
-    short: 'DD/MM/YYYY'
-  }
-};
+// welcome for the programme "Chính quyền thân thiện vì nhân dân phục vụ" (shared settings in
+// app/pilot-shared/config.js).
+import pilotConfig from '../../pilot-shared/config.js';
+
+export default pilotConfig('Trang chủ');
