@@ -143,7 +143,31 @@ class BrowserJourneyTest {
 
     page.getByLabel("Rất không hài lòng").fill("0");
     assertThat(page.getByText("Giá trị không được nhỏ hơn 0.")).isHidden();
-    page.locator("button").getByText("Hoàn thành", new Locator.GetByTextOptions().setExact(true)).click();
+
+    // A rule only the server knows: a survey needs at least one answer. Its Vietnamese refusal
+    // reaches the official without the engine's English prefix, and nothing is lost.
+    for (String level : List.of("Rất hài lòng", "Bình thường", "Rất không hài lòng")) {
+      page.getByLabel(level).fill("0");
+    }
+    page.getByLabel(java.util.regex.Pattern.compile("^Hài lòng\\s*\\*?$")).fill("0");
+    page.getByLabel(java.util.regex.Pattern.compile("^Không hài lòng\\s*\\*?$")).fill("0");
+    Locator complete = page.locator("button").getByText("Hoàn thành", new Locator.GetByTextOptions().setExact(true));
+    complete.click();
+    Locator refusal = page.getByText("Kết quả khảo sát phải có ít nhất một phiếu");
+    assertThat(refusal.first()).isVisible();
+    assertThat(page.locator("body")).not().containsText("Cannot submit task form");
+    shot(page, "03b-server-refusal-vietnamese");
+    assertThat(page.getByLabel("Kết quả thực hiện trong kỳ")).hasValue("Công khai thủ tục hành chính tại bộ phận một cửa");
+
+    // The official closes the message (it covers the buttons) and corrects the figures.
+    page.locator(".alert", new Page.LocatorOptions().setHasText("Kết quả khảo sát phải có ít nhất một phiếu"))
+        .locator("button.close:visible").first().click();
+    assertThat(refusal).hasCount(0);
+    page.getByLabel("Rất hài lòng").fill("40");
+    page.getByLabel(java.util.regex.Pattern.compile("^Hài lòng\\s*\\*?$")).fill("50");
+    page.getByLabel("Bình thường").fill("8");
+    page.getByLabel(java.util.regex.Pattern.compile("^Không hài lòng\\s*\\*?$")).fill("2");
+    complete.click();
 
     assertThat(page.locator(".tasks-list").getByText("Báo cáo định kỳ, khảo sát sự hài lòng")).hasCount(0);
     shot(page, "04-task-left-the-list");
