@@ -20,6 +20,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.access.Grants;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 
@@ -105,19 +106,7 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
   /** The camunda-admin group may do everything, as the Camunda webapps expect. */
   private void grantAdministratorsEverything() {
     for (Resource resource : Resources.values()) {
-      boolean granted = authorizationService.createAuthorizationQuery()
-          .groupIdIn(Groups.CAMUNDA_ADMIN)
-          .resourceType(resource)
-          .resourceId(Authorization.ANY)
-          .count() > 0;
-      if (!granted) {
-        Authorization all = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        all.setGroupId(Groups.CAMUNDA_ADMIN);
-        all.setResource(resource);
-        all.setResourceId(Authorization.ANY);
-        all.addPermission(Permissions.ALL);
-        authorizationService.saveAuthorization(all);
-      }
+      Grants.grant(authorizationService, Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
     }
   }
 

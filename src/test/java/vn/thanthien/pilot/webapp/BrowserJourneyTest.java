@@ -96,6 +96,15 @@ class BrowserJourneyTest {
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
   }
 
+  /** Types the five survey figures, from "Rất hài lòng" to "Rất không hài lòng". */
+  private static void fillSurvey(Page page, String... answers) {
+    String[] labels = {"Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Rất không hài lòng"};
+    for (int level = 0; level < labels.length; level++) {
+      // exact label: "Hài lòng" is also part of "Rất hài lòng" (a required field ends with "*")
+      page.getByLabel(java.util.regex.Pattern.compile("^" + labels[level] + "\\s*\\*?$")).fill(answers[level]);
+    }
+  }
+
   /** Chí Hòa's pilot waiting for its last periodic report. */
   private ProcessInstance chiHoaAtItsReport() {
     return runtime.createProcessInstanceByKey("commune-pilot").businessKey("12679")
@@ -134,11 +143,7 @@ class BrowserJourneyTest {
     claim.first().click();
 
     page.getByLabel("Kết quả thực hiện trong kỳ").fill("Công khai thủ tục hành chính tại bộ phận một cửa");
-    page.getByLabel("Rất hài lòng").fill("40");
-    page.getByLabel(java.util.regex.Pattern.compile("^Hài lòng\\s*\\*?$")).fill("50");
-    page.getByLabel("Bình thường").fill("8");
-    page.getByLabel(java.util.regex.Pattern.compile("^Không hài lòng\\s*\\*?$")).fill("2");
-    page.getByLabel("Rất không hài lòng").fill("-1");
+    fillSurvey(page, "40", "50", "8", "2", "-1");
     page.getByLabel("Kết quả thực hiện trong kỳ").click();
     Locator message = page.getByText("Giá trị không được nhỏ hơn 0.");
     assertThat(message).isVisible();
@@ -150,11 +155,7 @@ class BrowserJourneyTest {
 
     // A rule only the server knows: a survey needs at least one answer. Its Vietnamese refusal
     // reaches the official without the engine's English prefix, and nothing is lost.
-    for (String level : List.of("Rất hài lòng", "Bình thường", "Rất không hài lòng")) {
-      page.getByLabel(level).fill("0");
-    }
-    page.getByLabel(java.util.regex.Pattern.compile("^Hài lòng\\s*\\*?$")).fill("0");
-    page.getByLabel(java.util.regex.Pattern.compile("^Không hài lòng\\s*\\*?$")).fill("0");
+    fillSurvey(page, "0", "0", "0", "0", "0");
     Locator complete = page.locator("button").getByText("Hoàn thành", new Locator.GetByTextOptions().setExact(true));
     complete.click();
     Locator refusal = page.getByText("Kết quả khảo sát phải có ít nhất một phiếu");
@@ -167,10 +168,7 @@ class BrowserJourneyTest {
     page.locator(".alert", new Page.LocatorOptions().setHasText("Kết quả khảo sát phải có ít nhất một phiếu"))
         .locator("button.close:visible").first().click();
     assertThat(refusal).hasCount(0);
-    page.getByLabel("Rất hài lòng").fill("40");
-    page.getByLabel(java.util.regex.Pattern.compile("^Hài lòng\\s*\\*?$")).fill("50");
-    page.getByLabel("Bình thường").fill("8");
-    page.getByLabel(java.util.regex.Pattern.compile("^Không hài lòng\\s*\\*?$")).fill("2");
+    fillSurvey(page, "40", "50", "8", "2", "0");
     complete.click();
 
     assertThat(page.locator(".tasks-list").getByText("Báo cáo định kỳ, khảo sát sự hài lòng")).hasCount(0);
