@@ -11,14 +11,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Credentials and session: no default administrator, a password policy, safe cookies, no H2 console. */
+/**
+ * Credentials and session: no default administrator, a password policy, safe cookies, no H2 console.
+ * The contexts without demo data name their engine differently: Camunda keeps one registry of
+ * engines per JVM, and a second engine called "default" would take the place of the one the other
+ * tests' REST API and webapps use.
+ */
 class CredentialsTest {
 
   @Nested
   @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
       "spring.datasource.url=jdbc:h2:mem:no-demo;DB_CLOSE_DELAY=-1",
       "camunda.bpm.job-execution.enabled=false",
-      "pilot.demo.enabled=false", "pilot.admin.password="})
+      "pilot.demo.enabled=false", "pilot.admin.password=", "camunda.bpm.process-engine-name=nodemo"})
   class WithoutDemoData {
     @Autowired IdentityService identity;
 
@@ -33,7 +38,7 @@ class CredentialsTest {
   @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
       "spring.datasource.url=jdbc:h2:mem:admin-only;DB_CLOSE_DELAY=-1",
       "camunda.bpm.job-execution.enabled=false",
-      "pilot.demo.enabled=false", "pilot.admin.password=Qu4n-Tri@ThaiBinh"})
+      "pilot.demo.enabled=false", "pilot.admin.password=Qu4n-Tri@ThaiBinh", "camunda.bpm.process-engine-name=adminonly"})
   class WithAnAdministratorPassword {
     @Autowired IdentityService identity;
 
