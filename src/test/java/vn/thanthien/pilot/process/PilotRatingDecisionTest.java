@@ -3,7 +3,6 @@ package vn.thanthien.pilot.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
@@ -21,7 +20,6 @@ class PilotRatingDecisionTest {
   static ProcessEngineExtension engine = ProcessEngineExtension.builder()
       .configurationResource("camunda-process-test.cfg.xml").build();
 
-  DecisionService decisions;
 
   private DmnDecisionResultEntries rate(double s1, double s2, double s3, double s4, double s5) {
     return engine.getDecisionService().evaluateDecisionByKey("pilot-rating")
