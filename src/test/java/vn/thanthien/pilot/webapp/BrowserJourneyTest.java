@@ -218,4 +218,24 @@ class BrowserJourneyTest {
     assertThat(page.locator("body")).not().containsText("Prozess starten");
     shot(page, "08-tasklist-german-browser-gets-vietnamese");
   }
+
+  @Test
+  void theDatePickerOfAFormSpeaksVietnamese() {
+    runtime.startProcessInstanceByKey("commune-pilot", "12655", Variables.createVariables()
+        .putValue("communeCode", "12655").putValue("tier", "district")
+        .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M"));
+    Page page = open("vi-VN");
+    logIn(page, "tasklist", "xa12655");
+    page.locator(".task-filters").getByText("Việc của đơn vị tôi").click();
+    page.locator(".tasks-list").getByText("Xây dựng kế hoạch thực hiện mô hình").first().click();
+    page.getByText("Nhận việc", new Page.GetByTextOptions().setExact(true)).first().click();
+    Locator date = page.getByLabel("Ngày dự kiến ra mắt mô hình");
+    date.scrollIntoViewIfNeeded();
+    date.click();
+    Locator calendar = page.locator(".flatpickr-calendar.open");
+    assertThat(calendar.locator(".flatpickr-weekday").first()).hasText("CN");
+    assertThat(calendar).containsText("Tháng ");
+    assertThat(calendar).not().containsText("Sun");
+    shot(page, "09-date-picker-vietnamese");
+  }
 }

@@ -1,5 +1,5 @@
-// Camunda Forms (form-js) writes its validation messages in English and offers no way to
-// translate them. This script, loaded by Tasklist (config.js, customScripts), rewrites them in
+// Camunda Forms (form-js) writes its validation messages and its date picker in English and
+// offers no way to translate them. This script, loaded by Tasklist (config.js, customScripts), rewrites them in
 // Vietnamese wherever they appear, except for English users. It also removes the English prefix
 // the engine's API puts before the server's Vietnamese validation message ("Cannot submit task
 // form <id>: Dữ liệu chưa hợp lệ: …").
@@ -18,6 +18,26 @@ const MESSAGES = [
 ];
 
 const ENGINE_PREFIX = /Cannot (?:submit task form|complete task|submit form|instantiate process definition) [^:]+: (?=Dữ liệu chưa hợp lệ)/;
+
+// The date picker of Camunda Forms (flatpickr) names months and weekdays in English.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December'];
+const WEEKDAYS = { Sun: 'CN', Mon: 'T2', Tue: 'T3', Wed: 'T4', Thu: 'T5', Fri: 'T6', Sat: 'T7' };
+
+function translateCalendar(root) {
+  root.querySelectorAll('.flatpickr-weekday').forEach((day) => {
+    const vietnamese = WEEKDAYS[day.textContent.trim()];
+    if (vietnamese) {
+      day.textContent = vietnamese;
+    }
+  });
+  root.querySelectorAll('.flatpickr-monthDropdown-month, .cur-month').forEach((month) => {
+    const index = MONTHS.indexOf(month.textContent.trim());
+    if (index >= 0) {
+      month.textContent = 'Tháng ' + (index + 1);
+    }
+  });
+}
 
 export function translate(text) {
   const trimmed = (text || '').trim();
@@ -39,6 +59,7 @@ function translateWithin(root) {
   if (!root || !root.querySelectorAll) {
     return;
   }
+  translateCalendar(root.closest && root.closest('.flatpickr-calendar') ? root.closest('.flatpickr-calendar') : root);
   root.querySelectorAll('.notifications *, .notification *').forEach((node) => {
     node.childNodes.forEach((child) => {
       if (child.nodeType === Node.TEXT_NODE && ENGINE_PREFIX.test(child.textContent)) {
