@@ -10,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import vn.thanthien.pilot.process.CommuneInputs;
 
 /**
  * Who may see and do what, over real HTTP with the real filters: every kind of group against
@@ -59,8 +59,7 @@ class AccessMatrixTest {
   void startChiHoaPilot() {
     api = new ApiClient(port);
     ProcessInstance pilot = runtime.startProcessInstanceByKey("commune-pilot", "12679",
-        Variables.createVariables().putValue("communeCode", "12679").putValue("tier", "province")
-            .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M"));
+        CommuneInputs.startInput("12679", "province", "2025-12-31"));
     chiHoa = pilot.getId();
     chiHoaTask = tasks.createTaskQuery().processInstanceId(chiHoa).singleResult().getId();
   }

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import vn.thanthien.pilot.process.CommuneInputs;
 
 /**
  * Tasklist and Cockpit as officials see them, through the webapps' own API with a logged-in
@@ -50,9 +51,8 @@ class TasklistAsOfficialsSeeItTest {
   }
 
   private ProcessInstance startCommune(String code) {
-    return runtime.startProcessInstanceByKey("commune-pilot", code, Variables.createVariables()
-        .putValue("communeCode", code).putValue("tier", "district")
-        .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M"));
+    return runtime.startProcessInstanceByKey("commune-pilot", code,
+        CommuneInputs.startInput(code, "district", "2025-12-31"));
   }
 
   private static List<String> names(JsonNode filters) {

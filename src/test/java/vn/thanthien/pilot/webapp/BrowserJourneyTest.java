@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import vn.thanthien.pilot.process.CommuneInputs;
 
 /**
  * Officials' journeys in a real browser (Debian's Chromium, driven by Playwright) against the
@@ -180,9 +181,8 @@ class BrowserJourneyTest {
 
   @Test
   void aManagerSeesTheDiagramOfARunningCommunePilotInVietnameseCockpit() {
-    ProcessInstance pilot = runtime.startProcessInstanceByKey("commune-pilot", "12646", Variables.createVariables()
-        .putValue("communeCode", "12646").putValue("tier", "province")
-        .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M"));
+    ProcessInstance pilot = runtime.startProcessInstanceByKey("commune-pilot", "12646",
+        CommuneInputs.startInput("12646", "province", "2025-12-31"));
     Page page = open("vi-VN");
     logIn(page, "cockpit", "quanly");
     assertThat(page.locator("body")).containsText("Hồ sơ quy trình đang chạy");
@@ -221,9 +221,8 @@ class BrowserJourneyTest {
 
   @Test
   void theDatePickerOfAFormSpeaksVietnamese() {
-    runtime.startProcessInstanceByKey("commune-pilot", "12655", Variables.createVariables()
-        .putValue("communeCode", "12655").putValue("tier", "district")
-        .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M"));
+    runtime.startProcessInstanceByKey("commune-pilot", "12655",
+        CommuneInputs.startInput("12655", "district", "2025-12-31"));
     Page page = open("vi-VN");
     logIn(page, "tasklist", "xa12655");
     page.locator(".task-filters").getByText("Việc của đơn vị tôi").click();
