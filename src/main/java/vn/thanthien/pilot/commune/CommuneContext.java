@@ -31,9 +31,12 @@ public class CommuneContext implements ExecutionListener {
       throw ValidationProblems.reject(commune.name() + " không thuộc huyện mã «" + givenDistrict + "»");
     }
     AdministrativeUnit province = units.province(district.parentCode()).orElseThrow();
+    execution.setVariable("communeCode", commune.code());
     execution.setVariable("communeName", commune.name());
+    execution.setVariable("communeGroup", commune.groupId());
     execution.setVariable("districtCode", district.code());
     execution.setVariable("districtName", district.name());
+    execution.setVariable("districtGroup", district.groupId());
     execution.setVariable("provinceCode", province.code());
     execution.setVariable("provinceName", province.name());
     execution.setVariable("appraisalRound", 0);

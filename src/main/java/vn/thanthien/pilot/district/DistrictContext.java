@@ -30,6 +30,9 @@ public class DistrictContext implements ExecutionListener {
     AdministrativeUnit provinceUnit = units.province(district.parentCode()).orElseThrow();
     execution.setVariable("provinceCode", provinceUnit.code());
     execution.setVariable("provinceName", provinceUnit.name());
+    execution.setVariable("provinceGroup", provinceUnit.groupId());
+    execution.setVariable("districtCode", district.code());
+    execution.setVariable("districtGroup", district.groupId());
     execution.setVariable("districtName", district.name());
     execution.setVariable("communeOptions", JsonVariables.options(units.communesOf(code)));
   }

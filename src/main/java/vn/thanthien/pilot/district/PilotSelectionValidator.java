@@ -1,13 +1,11 @@
 package vn.thanthien.pilot.district;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.thanthien.pilot.forms.FormValues;
 import vn.thanthien.pilot.forms.SubmissionCheck;
-import vn.thanthien.pilot.forms.JsonVariables;
 import vn.thanthien.pilot.forms.ValidationProblems;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.UnitDirectory;
@@ -49,16 +47,6 @@ public class PilotSelectionValidator extends SubmissionCheck {
       }
     }
     problems.throwIfAny();
-
-    StringBuilder summary = new StringBuilder();
-    for (String code : pilots) {
-      summary.append("- ").append(units.commune(code).orElseThrow().label())
-          .append(provincePilots.contains(code) ? " — **điểm của tỉnh**" : " — điểm của huyện")
-          .append('\n');
-    }
-    execution.setVariable("pilotCommuneCodes", JsonVariables.codes(List.copyOf(pilots)));
-    execution.setVariable("provincePilotCodes", JsonVariables.codes(List.copyOf(provincePilots)));
-    execution.setVariable("pilotSelectionSummary", summary.toString());
   }
 
   private boolean inDistrict(String communeCode, String districtCode) {

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.thanthien.pilot.forms.FormValues;
 import vn.thanthien.pilot.forms.SubmissionCheck;
-import vn.thanthien.pilot.forms.JsonVariables;
 import vn.thanthien.pilot.forms.ValidationProblems;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.UnitDirectory;
@@ -39,6 +38,5 @@ public class RolloutPlanValidator extends SubmissionCheck {
       }
     }
     problems.throwIfAny();
-    execution.setVariable("rolloutCommuneCodes", JsonVariables.codes(List.copyOf(chosen)));
   }
 }

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param unitsFile Spring resource location of a GSO unit list (CSV with the columns of the
  *     national catalogue); any province's slice, or the whole country
- * @param provinceCode GSO code of the province that runs the programme when a start does not say
+ * @param provinceCode GSO code of the province that runs the programme
  * @param validFrom the date the unit list is valid from (codes can be reused after mergers)
  */
 @ConfigurationProperties(prefix = "pilot.organisation")

@@ -1,12 +1,10 @@
 package vn.thanthien.pilot.programme;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.thanthien.pilot.forms.FormValues;
 import vn.thanthien.pilot.forms.SubmissionCheck;
-import vn.thanthien.pilot.forms.JsonVariables;
 import vn.thanthien.pilot.forms.ValidationProblems;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 
@@ -37,6 +35,5 @@ public class DistrictSelectionValidator extends SubmissionCheck {
       }
     }
     problems.throwIfAny();
-    execution.setVariable("districtCodes", JsonVariables.codes(List.copyOf(new LinkedHashSet<>(chosen))));
   }
 }

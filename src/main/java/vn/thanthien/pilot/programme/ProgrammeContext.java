@@ -13,8 +13,8 @@ import vn.thanthien.pilot.organisation.OrganisationProperties;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 
 /**
- * When the province launches the scheme: checks the period, fixes the province (the start's
- * {@code provinceCode}, or the configured one) and offers its districts, all taking part by default.
+ * When the province launches the scheme: checks the period, fixes the province (from the
+ * configuration, never from the start request) and offers its districts, all taking part by default.
  */
 @Component("programmeContext")
 public class ProgrammeContext implements ExecutionListener {
@@ -29,8 +29,8 @@ public class ProgrammeContext implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Object requested = execution.getVariable("provinceCode");
-    String provinceCode = requested == null ? organisation.provinceCode() : requested.toString();
+    // the province is the application's own: never taken from what the starter sends
+    String provinceCode = organisation.provinceCode();
     AdministrativeUnit province = units.province(provinceCode)
         .orElseThrow(() -> ValidationProblems.reject(
             "Không có tỉnh mã «" + provinceCode + "» trong danh mục đơn vị hành chính"));
@@ -43,6 +43,7 @@ public class ProgrammeContext implements ExecutionListener {
     List<AdministrativeUnit> districts = units.districtsOf(province.code());
     execution.setVariable("provinceCode", province.code());
     execution.setVariable("provinceName", province.name());
+    execution.setVariable("provinceGroup", province.groupId());
     execution.setVariable("districtOptions", JsonVariables.options(districts));
     execution.setVariable("participatingDistricts",
         JsonVariables.checklist(districts.stream().map(AdministrativeUnit::code).toList()));

@@ -64,6 +64,7 @@ class SubmissionValidationOverHttpTest {
     return runtime.createProcessInstanceByKey("commune-pilot").businessKey(commune)
         .setVariables(Variables.createVariables().putValue("communeCode", commune)
             .putValue("communeName", "Xã Chí Hòa").putValue("districtCode", "339")
+            .putValue("communeGroup", "commune-" + commune).putValue("districtGroup", "district-339")
             .putValue("provinceCode", "34").putValue("tier", "province").putValue("periodEnd", "2025-12-31")
             .putValue("reportCycle", "P3M").putValue("appraisalRound", 0).putValue("reportNumber", 0))
         .startBeforeActivity(activity).execute();
@@ -126,7 +127,7 @@ class SubmissionValidationOverHttpTest {
   @Test
   void districtCannotSelectACommuneOfAnotherDistrict() throws Exception {
     ProcessInstance district = runtime.startProcessInstanceByKey("district-pilot", "339",
-        Variables.createVariables().putValue("districtCode", "339").putValue("provinceCode", "34")
+        Variables.createVariables().putValue("districtCode", "339")
             .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M"));
     Task task = taskOf(district);
     Map<String, Object> selection = new LinkedHashMap<>();

@@ -157,6 +157,7 @@ class CommunePilotProcessTest {
         .variables().containsEntry("passed", false).containsEntry("appraisalRound", 2L);
     complete(task(pi), lessons());
     assertThat(pi).isEnded();
+    DeclaredVariables.assertEveryVariableIsDeclared(engine.getProcessEngine());
   }
 
   @Test
@@ -216,6 +217,8 @@ class CommunePilotProcessTest {
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("99999");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("commune-pilot", CHI_HOA,
         with(startInput(CHI_HOA, "district", "2024-06-30"), java.util.Map.of("districtCode", "338"))))
-        .hasMessageContaining("không thuộc huyện");
+        .hasMessageContaining("không thuộc biểu mẫu").hasMessageContaining("«districtCode»");
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("commune-pilot").count())
+        .isZero();
   }
 }

@@ -10,16 +10,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.thanthien.pilot.commune.CommuneContext;
 import vn.thanthien.pilot.commune.LaunchValidator;
 import vn.thanthien.pilot.commune.ReportScheduler;
+import vn.thanthien.pilot.commune.ReportRecorder;
 import vn.thanthien.pilot.commune.ReportValidator;
 import vn.thanthien.pilot.district.CommuneResultsCollector;
 import vn.thanthien.pilot.district.DistrictContext;
+import vn.thanthien.pilot.district.PilotSelectionRecorder;
 import vn.thanthien.pilot.district.PilotSelectionValidator;
 import vn.thanthien.pilot.district.RolloutCandidates;
+import vn.thanthien.pilot.district.RolloutPlanRecorder;
 import vn.thanthien.pilot.district.RolloutPlanValidator;
-import vn.thanthien.pilot.forms.FormInputValidator;
 import vn.thanthien.pilot.organisation.OrganisationProperties;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 import vn.thanthien.pilot.programme.DistrictResultsCollector;
+import vn.thanthien.pilot.programme.DistrictSelectionRecorder;
 import vn.thanthien.pilot.programme.DistrictSelectionValidator;
 import vn.thanthien.pilot.programme.ProgrammeContext;
 import vn.thanthien.pilot.rating.ScoreValidator;
@@ -45,19 +48,22 @@ public final class PilotBeans implements BeforeEachCallback, AfterEachCallback {
 
   private static void register() {
     OrganisationProperties organisation = new OrganisationProperties(null, null, null);
-    Mocks.register("formInputValidator", new FormInputValidator());
     Mocks.register("programmeContext", new ProgrammeContext(UNITS, organisation));
     Mocks.register("districtSelectionValidator", new DistrictSelectionValidator(UNITS));
+    Mocks.register("districtSelectionRecorder", new DistrictSelectionRecorder());
     Mocks.register("districtResultsCollector", new DistrictResultsCollector());
     Mocks.register("districtContext", new DistrictContext(UNITS));
     Mocks.register("pilotSelectionValidator", new PilotSelectionValidator(UNITS));
+    Mocks.register("pilotSelectionRecorder", new PilotSelectionRecorder(UNITS));
     Mocks.register("rolloutCandidates", new RolloutCandidates(UNITS));
     Mocks.register("rolloutPlanValidator", new RolloutPlanValidator(UNITS));
+    Mocks.register("rolloutPlanRecorder", new RolloutPlanRecorder());
     Mocks.register("communeResultsCollector", new CommuneResultsCollector());
     Mocks.register("communeContext", new CommuneContext(UNITS));
     Mocks.register("launchValidator", new LaunchValidator());
     Mocks.register("reportScheduler", new ReportScheduler());
     Mocks.register("reportValidator", new ReportValidator());
+    Mocks.register("reportRecorder", new ReportRecorder());
     Mocks.register("scoreValidator", new ScoreValidator());
   }
 

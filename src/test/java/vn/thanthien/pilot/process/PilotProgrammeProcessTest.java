@@ -107,6 +107,7 @@ class PilotProgrammeProcessTest {
     assertThat(task(programme)).hasCandidateGroup("province-34");
     complete(task(programme), Variables.createVariables().putValue("provinceConclusion", "Nhân rộng toàn tỉnh"));
     assertThat(programme).isEnded().hasPassed("ProgrammeEnded");
+    DeclaredVariables.assertEveryVariableIsDeclared(engine.getProcessEngine());
   }
 
   @Test

@@ -111,6 +111,7 @@ class BrowserJourneyTest {
     return runtime.createProcessInstanceByKey("commune-pilot").businessKey("12679")
         .setVariables(Variables.createVariables().putValue("communeCode", "12679")
             .putValue("communeName", "Xã Chí Hòa").putValue("districtCode", "339")
+            .putValue("communeGroup", "commune-12679").putValue("districtGroup", "district-339")
             .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34").putValue("tier", "province")
             .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M").putValue("appraisalRound", 0)
             .putValue("reportNumber", 9).putValue("reportPeriodEnd", "31/12/2025").putValue("lastReport", true)
