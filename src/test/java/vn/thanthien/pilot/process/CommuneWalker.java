@@ -32,6 +32,14 @@ public class CommuneWalker {
   }
 
   public String walk(String processInstanceId, double... appraisedScores) {
+    return walkUntil(processInstanceId, null, appraisedScores);
+  }
+
+  /**
+   * Walks the instance until its open task is {@code taskKey} (and returns null), or to its end
+   * when {@code taskKey} is null (and returns the appraisal's candidate group).
+   */
+  public String walkUntil(String processInstanceId, String taskKey, double... appraisedScores) {
     String appraiser = null;
     for (int step = 0; step < 200; step++) {
       List<Job> timers = management.createJobQuery().processInstanceId(processInstanceId).list();
@@ -45,6 +53,9 @@ public class CommuneWalker {
         }
         continue;
       }
+      if (task.getTaskDefinitionKey().equals(taskKey)) {
+        return null;
+      }
       if ("Appraisal".equals(task.getTaskDefinitionKey())) {
         appraiser = tasks.getIdentityLinksForTask(task.getId()).get(0).getGroupId();
       }
@@ -53,7 +64,7 @@ public class CommuneWalker {
     throw new IllegalStateException("commune-pilot " + processInstanceId + " did not end");
   }
 
-  private static VariableMap inputFor(String taskKey, double[] scores) {
+  public static VariableMap inputFor(String taskKey, double[] scores) {
     return switch (taskKey) {
       case "DraftPlan" -> plan();
       case "ReviewPlan" -> approvePlan();
