@@ -49,7 +49,7 @@ public class RequestSizeLimitFilter implements Filter {
       refuse(request, response);
       return;
     }
-    LimitedRequest limited = new LimitedRequest(request, maxBytes);
+    LimitedRequest limited = new LimitedRequest(request, maxBytes, () -> refuse(request, response));
     try {
       chain.doFilter(limited, response);
     } catch (IOException | ServletException | RuntimeException e) {
@@ -57,16 +57,18 @@ public class RequestSizeLimitFilter implements Filter {
         throw e;
       }
     }
-    if (limited.exceeded) {
-      refuse(request, response);
-    }
   }
 
+  /**
+   * Answers 413 and closes the response, so that what the reader of the body makes of its failed
+   * read (Camunda's REST API would answer 500) is ignored: status and body of a committed, closed
+   * response no longer change. Tomcat closes the connection after it, the rest being unread.
+   */
   private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
     LOG.warn("Refused a request body larger than {} bytes: {} {}", maxBytes, request.getMethod(),
         request.getRequestURI());
     if (response.isCommitted()) {
-      return; // the answer is on its way; the connection is closed after it (unread body)
+      return;
     }
     response.reset();
     response.setStatus(413);
@@ -77,18 +79,26 @@ public class RequestSizeLimitFilter implements Filter {
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
     response.flushBuffer();
+    response.getOutputStream().close();
+  }
+
+  /** What to do, once, when a body turns out larger than the limit. */
+  interface OnExceeded {
+    void run() throws IOException;
   }
 
   /** The request whose body stream stops (with an exception) once more than the limit is read. */
   static final class LimitedRequest extends HttpServletRequestWrapper {
     private final long maxBytes;
+    private final OnExceeded onExceeded;
     private ServletInputStream stream;
     private BufferedReader reader;
     volatile boolean exceeded;
 
-    LimitedRequest(HttpServletRequest request, long maxBytes) {
+    LimitedRequest(HttpServletRequest request, long maxBytes, OnExceeded onExceeded) {
       super(request);
       this.maxBytes = maxBytes;
+      this.onExceeded = onExceeded;
     }
 
     @Override
@@ -121,7 +131,10 @@ public class RequestSizeLimitFilter implements Filter {
         if (n > 0) {
           count += n;
           if (count > maxBytes) {
-            exceeded = true;
+            if (!exceeded) {
+              exceeded = true;
+              onExceeded.run();
+            }
             throw new IOException("Request body larger than " + maxBytes + " bytes");
           }
         }
