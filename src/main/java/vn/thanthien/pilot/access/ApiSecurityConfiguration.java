@@ -3,19 +3,35 @@ package vn.thanthien.pilot.access;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The REST API under {@code /engine-rest} answers only to users who log in with HTTP Basic (the
  * same users as the webapps); without credentials every resource answers 401, except the list of
- * engines ({@code /engine-rest/engine}). Both the REST API and the webapps' own engine API pass the
- * {@link OrQueryExpressionGuard} first.
+ * engines ({@code /engine-rest/engine}). Before anything, every request passes the
+ * {@link RequestSizeLimitFilter}, which reads nothing; nothing reads a body before the caller is
+ * authenticated (HTTP Basic here, the session for the webapps' {@code /camunda/api}, whose
+ * filters Camunda registers after these). Expressions in queries are refused inside the engine
+ * ({@link RequestExpressionPlugin}), not here.
  */
 @Configuration
 public class ApiSecurityConfiguration {
+
+  @Bean
+  public FilterRegistrationBean<Filter> requestSizeLimit(
+      @Value("${pilot.http.max-request-size}") DataSize maxRequestSize) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
+    registration.setName("pilot-request-size-limit");
+    registration.setFilter(new RequestSizeLimitFilter(maxRequestSize.toBytes()));
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
 
   @Bean
   public FilterRegistrationBean<Filter> restAuthentication() {
@@ -26,17 +42,17 @@ public class ApiSecurityConfiguration {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 
   @Bean
-  public FilterRegistrationBean<Filter> orQueryExpressionGuard() {
+  public FilterRegistrationBean<Filter> orQueriesParameter() {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
-    registration.setName("pilot-or-query-guard");
-    registration.setFilter(new OrQueryExpressionGuard());
+    registration.setName("pilot-or-queries-parameter");
+    registration.setFilter(new OrQueriesParameterFilter());
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
 }

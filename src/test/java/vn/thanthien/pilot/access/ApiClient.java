@@ -50,6 +50,27 @@ public class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(write(body))), null);
   }
 
+  /**
+   * A request with exactly this Content-Type (none when {@code null}) and these body bytes, as a
+   * client other than a browser may send it.
+   */
+  public Reply raw(String user, String method, String path, String contentType, byte[] body) {
+    return send(user, rawRequest(base + path, method, contentType, body), null);
+  }
+
+  static HttpRequest.Builder rawRequest(String url, String method, String contentType, byte[] body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return request;
+  }
+
+  public String base() {
+    return base;
+  }
+
   public Reply send(String user, HttpRequest.Builder request, String ignored) {
     if (user != null) {
       request.header("Authorization", "Basic " + Base64.getEncoder()
@@ -102,6 +123,11 @@ public class ApiClient {
       return call(HttpRequest.newBuilder(URI.create(base + path))
           .header("Content-Type", "application/json")
           .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    /** Like {@link ApiClient#raw}, within this session and with its CSRF token. */
+    public Reply raw(String method, String path, String contentType, byte[] body) {
+      return call(rawRequest(base + path, method, contentType, body));
     }
 
     private Reply call(HttpRequest.Builder request) {
