@@ -58,9 +58,9 @@ class ObjectVariableTypeTest {
     long before = runtime.createProcessInstanceQuery().processDefinitionKey("pilot-programme").count();
     for (Map<String, Object> value : java.util.List.of(FILE, LIST_OF_FILES)) {
       assertRefused(api.post("tinh34", "/engine-rest/process-definition/key/pilot-programme/start",
-          Map.of("variables", Map.of("decisionFile", value))));
+          Map.of("variables", Map.of("decisionNumber", value))));
       assertRefused(api.post("tinh34", "/engine-rest/process-definition/key/pilot-programme/submit-form",
-          Map.of("variables", Map.of("decisionFile", value))));
+          Map.of("variables", Map.of("decisionNumber", value))));
     }
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("pilot-programme").count()).isEqualTo(before);
   }
@@ -73,20 +73,20 @@ class ObjectVariableTypeTest {
     String path = "/engine-rest/task/" + task.getId();
     assertThat(api.post("xa12679", path + "/claim", Map.of("userId", "xa12679")).status()).isEqualTo(204);
 
-    assertRefused(api.post("xa12679", path + "/complete", Map.of("variables", Map.of("planFile", FILE))));
-    assertRefused(api.post("xa12679", path + "/submit-form", Map.of("variables", Map.of("planFile", LIST_OF_FILES))));
+    assertRefused(api.post("xa12679", path + "/complete", Map.of("variables", Map.of("planArea1", FILE))));
+    assertRefused(api.post("xa12679", path + "/submit-form", Map.of("variables", Map.of("planArea1", LIST_OF_FILES))));
     // officials may not set task variables at all; an administrator, who may, is refused the type
     assertThat(putVariable("xa12679", path + "/variables/planFile").status()).isEqualTo(403);
     assertRefused(putVariable("admin", path + "/variables/planFile"));
 
     ApiClient.WebSession tasklist = api.login("xa12679", "tasklist");
     ApiClient.Reply webapp = tasklist.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
-        Map.of("variables", Map.of("planFile", FILE)));
+        Map.of("variables", Map.of("planArea1", FILE)));
     assertRefused(webapp);
 
     // the task is still open, and nothing of the submissions was kept
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
-    assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(instance).variableName("planFile").count())
+    assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(instance).variableName("planArea1").count())
         .isZero();
     assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("xa12679");
     runtime.deleteProcessInstance(instance, "test");
