@@ -46,14 +46,15 @@ public class RequestExpressionPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setTaskService(new GuardedTaskService());
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        withGuard(configuration.getCustomPreCommandInterceptorsTxRequired()));
+        withGuard(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration));
   }
 
-  private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors) {
+  private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors,
+      ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> list = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-    list.add(0, new QueryExpressionInterceptor());
+    list.add(0, new QueryExpressionInterceptor(configuration));
     return list;
   }
 
@@ -74,20 +75,33 @@ public class RequestExpressionPlugin extends AbstractProcessEnginePlugin {
     private static final Field EXTENDING_QUERY = field(AbstractExecuteFilterCmd.class, "extendingQuery");
     private static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter");
 
+    private final ProcessEngineConfigurationImpl configuration;
+
+    QueryExpressionInterceptor(ProcessEngineConfigurationImpl configuration) {
+      this.configuration = configuration;
+    }
+
     @Override
     public <T> T execute(Command<T> command) {
       check(command);
       return next.execute(command);
     }
 
-    private static void check(Command<?> command) {
+    /** Whether a person (not the application's own code at start) sent the command. */
+    private boolean fromACaller() {
+      return configuration.getIdentityService().getCurrentAuthentication() != null;
+    }
+
+    private void check(Command<?> command) {
       if (command instanceof AbstractQuery<?, ?> query) {
         refuseIf(RequestExpressionValidator.hasExpression(query), command);
       } else if (command instanceof AbstractExecuteFilterCmd) {
         Object extending = read(EXTENDING_QUERY, command);
         refuseIf(extending instanceof AbstractQuery<?, ?> query && RequestExpressionValidator.hasExpression(query),
             command);
-      } else if (command instanceof SaveFilterCmd) {
+      } else if (command instanceof SaveFilterCmd && fromACaller()) {
+        // the application's own filters (TasklistFilters) may say "assigned to me or offered to
+        // my unit" with expressions inside orQueries; no caller may store such a filter
         Object filter = read(SAVED_FILTER, command);
         refuseIf(filter instanceof Filter saved && saved.getQuery() instanceof TaskQueryImpl query
             && RequestExpressionValidator.hasOrQueryExpression(query), command);

@@ -30,6 +30,9 @@ import vn.thanthien.pilot.organisation.UnitDirectory;
 @Order(2)
 public class TasklistFilters implements ApplicationRunner {
 
+  /** The first filter an official sees. */
+  public static final String UNIT_WORK = "Việc cần làm";
+
   private final FilterService filters;
   private final TaskService tasks;
   private final AuthorizationService authorizations;
@@ -53,9 +56,16 @@ public class TasklistFilters implements ApplicationRunner {
         .forEach(overseers::add);
     overseers.add(OrganisationIdentitySeeder.MANAGERS);
 
+    // First after login: the work waiting for this official — taken by them, or offered to
+    // their unit and not yet taken by anyone — the most urgent first.
+    save(UNIT_WORK, -21, "Công việc tôi đã nhận và công việc giao cho đơn vị tôi chưa có người nhận",
+        everyone, query().or()
+            .taskAssigneeExpression("${currentUser()}")
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .endOr());
     save("Việc của tôi", -20, "Công việc tôi đã nhận", everyone,
         query().taskAssigneeExpression("${currentUser()}"));
-    save("Việc của đơn vị tôi", -19, "Công việc giao cho đơn vị của tôi, đã nhận hoặc chưa nhận", everyone,
+    save("Việc của đơn vị tôi", -19, "Mọi công việc giao cho đơn vị tôi, kể cả việc đồng nghiệp đã nhận", everyone,
         query().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
     save("Việc quá hạn", -18, "Công việc đã quá hạn xử lý", everyone,
         query().dueBeforeExpression("${now()}"));

@@ -29,7 +29,7 @@ import vn.thanthien.pilot.process.CommuneInputs;
 class TasklistAsOfficialsSeeItTest {
 
   static final String ENGINE = "/camunda/api/engine/engine/default";
-  static final List<String> EVERYONES_FILTERS = List.of("Việc của tôi", "Việc của đơn vị tôi", "Việc quá hạn",
+  static final List<String> EVERYONES_FILTERS = List.of("Việc cần làm", "Việc của tôi", "Việc của đơn vị tôi", "Việc quá hạn",
       "Đến hạn trong tuần", "Cần theo dõi");
   static final List<String> LEVEL_FILTERS = List.of("Việc cấp xã", "Việc cấp huyện", "Việc cấp tỉnh");
 
@@ -79,6 +79,37 @@ class TasklistAsOfficialsSeeItTest {
     List<String> due = new ArrayList<>();
     list.forEach(t -> due.add(t.path("due").asText()));
     assertThat(due).isSorted();
+  }
+
+  @Test
+  void theFirstFilterHoldsTheOfficialsOwnTasksAndTheUnitsTasksNobodyHasTaken() {
+    ApiClient.WebSession tasklist = api.login("xa12679", "tasklist");
+    JsonNode filters = tasklist.get(ENGINE + "/filter?resourceType=Task").json();
+    List<JsonNode> byPriority = new ArrayList<>();
+    filters.forEach(byPriority::add);
+    byPriority.sort(java.util.Comparator.comparingInt(f -> f.path("properties").path("priority").asInt()));
+    assertThat(byPriority.get(0).path("name").asText()).as("Tasklist opens the first filter").isEqualTo("Việc cần làm");
+    String first = ENGINE + "/filter/" + byPriority.get(0).path("id").asText();
+    String unitFilter = ENGINE + "/filter/" + idOf(filters, "Việc của đơn vị tôi");
+    String task = tasks.createTaskQuery().processInstanceId(chiHoa).singleResult().getId();
+    try {
+      assertThat(ids(tasklist.post(first + "/list", Map.of()).json())).contains(task);
+      assertThat(tasklist.get(first + "/count").json().path("count").asLong())
+          .isEqualTo(tasklist.post(first + "/list", Map.of()).json().size());
+      tasks.setAssignee(task, "xa12646"); // taken by someone else: not waiting for this official
+      assertThat(ids(tasklist.post(first + "/list", Map.of()).json())).doesNotContain(task);
+      assertThat(ids(tasklist.post(unitFilter + "/list", Map.of()).json())).contains(task);
+      tasks.setAssignee(task, "xa12679"); // taken by this official
+      assertThat(ids(tasklist.post(first + "/list", Map.of()).json())).contains(task);
+    } finally {
+      tasks.setAssignee(task, null);
+    }
+  }
+
+  private static List<String> ids(JsonNode list) {
+    List<String> ids = new ArrayList<>();
+    list.forEach(t -> ids.add(t.path("id").asText()));
+    return ids;
   }
 
   @Test
