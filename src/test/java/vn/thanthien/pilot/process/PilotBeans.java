@@ -13,6 +13,7 @@ import vn.thanthien.pilot.commune.ReportScheduler;
 import vn.thanthien.pilot.commune.ReportValidator;
 import vn.thanthien.pilot.district.CommuneResultsCollector;
 import vn.thanthien.pilot.district.DistrictContext;
+import vn.thanthien.pilot.district.OneDistrictPilotPerProgramme;
 import vn.thanthien.pilot.district.PilotSelectionValidator;
 import vn.thanthien.pilot.district.RolloutCandidates;
 import vn.thanthien.pilot.district.RolloutPlanValidator;
@@ -21,6 +22,7 @@ import vn.thanthien.pilot.organisation.OrganisationProperties;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 import vn.thanthien.pilot.programme.DistrictResultsCollector;
 import vn.thanthien.pilot.programme.DistrictSelectionValidator;
+import vn.thanthien.pilot.programme.OneRunningProgramme;
 import vn.thanthien.pilot.programme.ProgrammeContext;
 import vn.thanthien.pilot.rating.ScoreValidator;
 
@@ -59,6 +61,8 @@ public final class PilotBeans implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("reportScheduler", new ReportScheduler());
     Mocks.register("reportValidator", new ReportValidator());
     Mocks.register("scoreValidator", new ScoreValidator());
+    Mocks.register("oneRunningProgramme", new OneRunningProgramme());
+    Mocks.register("oneDistrictPilotPerProgramme", new OneDistrictPilotPerProgramme());
   }
 
   private static UnitDirectory load() {
