@@ -51,7 +51,7 @@ public class CommuneResultsCollector implements JavaDelegate {
   }
 
   /** The commune's own words, shown as typed inside the list item (never as Markdown or HTML). */
-  static String lessons(Object text) {
+  public static String lessons(Object text) {
     String escaped = DisplayText.escapeMarkdown(text, "  ");
     return escaped.isEmpty() ? "(chưa có)" : "\n  " + escaped;
   }
