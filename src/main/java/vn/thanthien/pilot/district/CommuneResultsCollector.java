@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.forms.DisplayText;
 import vn.thanthien.pilot.forms.FormValues;
 import vn.thanthien.pilot.reporting.FinishedChildren;
 
@@ -12,6 +13,10 @@ import vn.thanthien.pilot.reporting.FinishedChildren;
  * Gathers the result of every commune the district ran, for the district's lessons and final
  * report. The model says which round it reads with the input parameter {@code resultKind}:
  * {@code pilot} (province and district pilots) or {@code rollout}.
+ *
+ * <p>The summary is Markdown for a form's text template; each commune's lessons are its
+ * officials' own words, escaped so that they show as typed, and the summary is a Json string
+ * (see {@link DisplayText#longText}) because 35 communes' lessons outgrow a String variable.
  */
 @Component("communeResultsCollector")
 public class CommuneResultsCollector implements JavaDelegate {
@@ -37,13 +42,18 @@ public class CommuneResultsCollector implements JavaDelegate {
           .append(" điểm, ").append(r.get("ratingLevel"))
           .append(Boolean.TRUE.equals(r.get("passed")) ? ", được công nhận" : ", không được công nhận")
           .append(" (thẩm định ").append(r.get("appraisalRound")).append(" lần). Bài học: ")
-          .append(r.get("communeLessons") == null ? "(chưa có)"
-              : r.get("communeLessons").toString().replaceAll("\\s+", " ").trim())
+          .append(lessons(r.get("communeLessons")))
           .append('\n');
     }
-    execution.setVariable(kind + "ResultsSummary", summary.toString());
+    execution.setVariable(kind + "ResultsSummary", DisplayText.longText(summary.toString()));
     execution.setVariable(kind + "Count", (long) results.size());
     execution.setVariable(kind + "PassedCount", passed);
+  }
+
+  /** The commune's own words, shown as typed inside the list item (never as Markdown or HTML). */
+  public static String lessons(Object text) {
+    String escaped = DisplayText.escapeMarkdown(text, "  ");
+    return escaped.isEmpty() ? "(chưa có)" : "\n  " + escaped;
   }
 
   private static String tierLabel(Object tier) {

@@ -33,7 +33,9 @@ import org.springframework.stereotype.Component;
  * in: required fields, number ranges, text lengths and patterns, dates, and that a choice is one
  * of the form's options. Forms can be bypassed through the REST API; this listener cannot. The
  * form stays the single place where a field's rules are written. Fields hidden by the form's
- * {@code conditional.hide} expression are not checked.
+ * {@code conditional.hide} expression are not checked. Text may hold no invisible control
+ * characters (see {@link TextCharacters}); dates are exactly "YYYY-MM-DD"; no String longer than
+ * the 4,000 characters Camunda can store reaches the database.
  *
  * <p>Used as an execution listener: {@code end} on user tasks, {@code start} on start events. It
  * reads the form the element names ({@code camunda:formRef}, with its binding) from the
@@ -47,6 +49,11 @@ public class FormInputValidator extends SubmissionCheck {
   private static final Set<String> CHOICE_TYPES = Set.of("select", "radio");
   private static final Set<String> LIST_TYPES = Set.of("checklist", "taglist");
   private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea");
+  /**
+   * Longest String a variable can hold: Camunda stores it in a column of 4,000 characters, counted
+   * in UTF-16 units (an emoji takes two), whatever the form's {@code maxLength} (code points) says.
+   */
+  static final int MAX_STORED_LENGTH = 4000;
 
   @Override
   protected void check(DelegateExecution execution) {
@@ -99,26 +106,41 @@ public class FormInputValidator extends SubmissionCheck {
     }
     Map<String, Object> values = scope.getVariables();
     ValidationProblems problems = new ValidationProblems();
-    checkComponents(schema.path("components"), values, problems);
+    Map<String, String> labels = new HashMap<>();
+    Set<String> tooLong = new HashSet<>();
+    checkComponents(schema.path("components"), values, problems, labels, tooLong);
+    // Any other String (a hidden field, a variable the form does not have): still too long to keep.
+    values.forEach((key, value) -> {
+      if (value instanceof String text && text.length() > MAX_STORED_LENGTH && !tooLong.contains(key)) {
+        problems.add(tooLongMessage("«" + labels.getOrDefault(key, key) + "»", text));
+      }
+    });
     problems.throwIfAny();
   }
 
   private void checkComponents(JsonNode components, Map<String, Object> values,
-      ValidationProblems problems) {
+      ValidationProblems problems, Map<String, String> labels, Set<String> tooLong) {
     for (JsonNode component : components) {
+      String key = component.path("key").asText(null);
+      if (key != null) {
+        labels.putIfAbsent(key, label(component, key));
+      }
       if (isHidden(component, values)) {
         continue;
       }
       if (component.has("components") && !"dynamiclist".equals(component.path("type").asText())) {
-        checkComponents(component.path("components"), values, problems);
+        checkComponents(component.path("components"), values, problems, labels, tooLong);
         continue;
       }
-      String key = component.path("key").asText(null);
       if (key == null || component.path("readonly").asBoolean(false)
           || component.path("disabled").asBoolean(false)) {
         continue;
       }
-      checkField(component, key, values.get(key), values, problems);
+      Object value = values.get(key);
+      if (value instanceof String text && text.length() > MAX_STORED_LENGTH) {
+        tooLong.add(key);
+      }
+      checkField(component, key, value, values, problems);
     }
   }
 
@@ -136,11 +158,9 @@ public class FormInputValidator extends SubmissionCheck {
     if ("number".equals(type)) {
       checkNumber(label, value, rules, problems);
     } else if (TEXT_TYPES.contains(type)) {
-      checkText(label, value, rules, problems);
+      checkText(label, value, rules, "textarea".equals(type), problems);
     } else if ("datetime".equals(type)) {
-      if (FormValues.date(value).isEmpty()) {
-        problems.add(label + " phải là một ngày hợp lệ (năm-tháng-ngày, ví dụ 2023-07-05)");
-      }
+      checkDateTime(label, component.path("subtype").asText("date"), value, problems);
     } else if ("checkbox".equals(type)) {
       if (!(value instanceof Boolean)) {
         problems.add(label + " chỉ nhận giá trị Có hoặc Không");
@@ -180,9 +200,47 @@ public class FormInputValidator extends SubmissionCheck {
     }
   }
 
-  private void checkText(String label, Object value, JsonNode rules, ValidationProblems problems) {
+  /**
+   * A date field takes exactly what the form's date picker submits, "YYYY-MM-DD" (see
+   * {@link FormValues#date}); nothing after it, no time, no other type. The forms use only the
+   * subtype {@code date}; a time or date-time field would take an ISO local time or date-time.
+   */
+  private static void checkDateTime(String label, String subtype, Object value,
+      ValidationProblems problems) {
+    boolean valid;
+    if ("date".equals(subtype)) {
+      valid = value instanceof String && FormValues.date(value).isPresent();
+    } else {
+      valid = value instanceof String text && isIsoTimeOrDateTime(subtype, text);
+    }
+    if (!valid) {
+      problems.add(label + " phải là một ngày hợp lệ, chọn trên lịch hoặc nhập đúng dạng năm-tháng-ngày"
+          + " (ví dụ 2023-07-05), không kèm ký tự nào khác");
+    }
+  }
+
+  private static boolean isIsoTimeOrDateTime(String subtype, String text) {
+    try {
+      if ("time".equals(subtype)) {
+        java.time.LocalTime.parse(text);
+      } else {
+        java.time.LocalDateTime.parse(text);
+      }
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private void checkText(String label, Object value, JsonNode rules, boolean multiline,
+      ValidationProblems problems) {
     if (!(value instanceof String text)) {
       problems.add(label + " phải là văn bản");
+      return;
+    }
+    TextCharacters.firstForbidden(text, multiline).ifPresent(bad -> problems.add(label + " " + bad));
+    if (text.length() > MAX_STORED_LENGTH) {
+      problems.add(tooLongMessage(label, text));
       return;
     }
     int length = text.codePointCount(0, text.length());
@@ -201,6 +259,11 @@ public class FormInputValidator extends SubmissionCheck {
         LOG.warn("Form pattern of {} is not a valid regular expression", label);
       }
     }
+  }
+
+  private static String tooLongMessage(String label, String text) {
+    return label + " quá dài: chỉ lưu được tối đa " + MAX_STORED_LENGTH + " ký tự, văn bản đã nhập có "
+        + text.length() + " ký tự (biểu tượng cảm xúc và một số ký tự đặc biệt tính là 2 ký tự)";
   }
 
   /** The name an official sees: the label, or for a date field its date label. */

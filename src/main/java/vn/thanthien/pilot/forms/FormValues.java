@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -16,14 +17,25 @@ import org.camunda.spin.json.SpinJsonNode;
 public final class FormValues {
 
   public static final DateTimeFormatter DISPLAY_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  /** Four ASCII digits, dash, two, dash, two: the date picker's format and nothing more. */
+  private static final Pattern STRICT_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private FormValues() {}
 
-  /** A date field's value, or empty when it is absent or not a date. */
+  /**
+   * A date field's value, or empty when it is absent or not a date. A text must be exactly what
+   * the date picker of Camunda Forms submits ({@code datetime} with subtype {@code date}):
+   * "YYYY-MM-DD", a real calendar day, nothing before or after it (no time, no zone, no blanks).
+   * A {@link java.util.Date} (set by the application itself, never by a form) is read in Vietnam's
+   * time zone.
+   */
   public static Optional<LocalDate> date(Object value) {
-    if (value instanceof String text && !text.isBlank()) {
+    if (value instanceof String text) {
+      if (!STRICT_DATE.matcher(text).matches()) {
+        return Optional.empty();
+      }
       try {
-        return Optional.of(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
+        return Optional.of(LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE));
       } catch (DateTimeParseException e) {
         return Optional.empty();
       }

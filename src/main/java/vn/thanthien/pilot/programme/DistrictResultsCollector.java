@@ -5,9 +5,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.forms.DisplayText;
 import vn.thanthien.pilot.reporting.FinishedChildren;
 
-/** Gathers every district's final figures for the province's final review. */
+/**
+ * Gathers every district's final figures for the province's final review: Markdown for a form's
+ * text template, with each district's lessons escaped so that they show as typed, stored as a Json
+ * string (see {@link DisplayText#longText}) because every district's lessons outgrow a String.
+ */
 @Component("districtResultsCollector")
 public class DistrictResultsCollector implements JavaDelegate {
 
@@ -29,11 +34,11 @@ public class DistrictResultsCollector implements JavaDelegate {
       summary.append("- **").append(d.get("districtName")).append("** (").append(d.get("districtCode"))
           .append("): thí điểm ").append(pilotsPassed).append('/').append(pilots).append(" xã đạt; nhân rộng ")
           .append(rolloutPassed).append('/').append(rollout).append(" xã đạt.")
-          .append(" Bài học: ").append(oneLine(d.get("districtLessons"))).append('\n');
+          .append(" Bài học: ").append(lessons(d.get("districtLessons"))).append('\n');
     }
     summary.append("\nToàn tỉnh: ").append(passed).append('/').append(communes)
         .append(" xã, phường, thị trấn được công nhận.");
-    execution.setVariable("districtResultsSummary", summary.toString());
+    execution.setVariable("districtResultsSummary", DisplayText.longText(summary.toString()));
     execution.setVariable("communesTotal", communes);
     execution.setVariable("communesRecognised", passed);
   }
@@ -42,7 +47,9 @@ public class DistrictResultsCollector implements JavaDelegate {
     return value instanceof Number n ? n.longValue() : 0;
   }
 
-  static String oneLine(Object text) {
-    return text == null ? "(chưa có)" : text.toString().replaceAll("\\s+", " ").trim();
+  /** The district's own words, shown as typed inside the list item (never as Markdown or HTML). */
+  static String lessons(Object text) {
+    String escaped = DisplayText.escapeMarkdown(text, "  ");
+    return escaped.isEmpty() ? "(chưa có)" : "\n  " + escaped;
   }
 }

@@ -14,6 +14,7 @@ import vn.thanthien.pilot.commune.ReportRecorder;
 import vn.thanthien.pilot.commune.ReportValidator;
 import vn.thanthien.pilot.district.CommuneResultsCollector;
 import vn.thanthien.pilot.district.DistrictContext;
+import vn.thanthien.pilot.district.OneDistrictPilotPerProgramme;
 import vn.thanthien.pilot.district.PilotSelectionRecorder;
 import vn.thanthien.pilot.district.PilotSelectionValidator;
 import vn.thanthien.pilot.district.RolloutCandidates;
@@ -24,6 +25,7 @@ import vn.thanthien.pilot.organisation.UnitDirectory;
 import vn.thanthien.pilot.programme.DistrictResultsCollector;
 import vn.thanthien.pilot.programme.DistrictSelectionRecorder;
 import vn.thanthien.pilot.programme.DistrictSelectionValidator;
+import vn.thanthien.pilot.programme.OneRunningProgramme;
 import vn.thanthien.pilot.programme.ProgrammeContext;
 import vn.thanthien.pilot.rating.ScoreValidator;
 
@@ -65,6 +67,8 @@ public final class PilotBeans implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("reportValidator", new ReportValidator());
     Mocks.register("reportRecorder", new ReportRecorder());
     Mocks.register("scoreValidator", new ScoreValidator());
+    Mocks.register("oneRunningProgramme", new OneRunningProgramme());
+    Mocks.register("oneDistrictPilotPerProgramme", new OneDistrictPilotPerProgramme());
   }
 
   private static UnitDirectory load() {

@@ -238,4 +238,95 @@ class BrowserJourneyTest {
     assertThat(calendar).not().containsText("Sun");
     shot(page, "09-date-picker-vietnamese");
   }
+
+  /** A commune official's text with a tag, a link, emphasis and a heading in it. */
+  static final String HOSTILE = "<img src=x onerror=alert(1)> [link](http://example.invalid) **bold**\n# heading";
+
+  private Page openTask(String user, String taskId) {
+    Page page = open("vi-VN");
+    logIn(page, "tasklist", user);
+    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    page.getByText("Nhận việc", new Page.GetByTextOptions().setExact(true)).first().click();
+    return page;
+  }
+
+  /** Nothing of the official's text became an element: no image, no link, no heading, no bold. */
+  private static void shownAsText(Page page, boolean[] alerted) {
+    Locator form = page.locator(".fjs-container");
+    assertThat(form).isVisible();
+    assertThat(form.locator("img")).hasCount(0);
+    // form-js's own "powered by bpmn.io" link aside, there is no link at all
+    assertThat(form.locator(".fjs-form-field:not(.fjs-powered-by) a")).hasCount(0);
+    assertThat(form.locator("a[href*=\"example.invalid\"]")).hasCount(0);
+    assertThat(form.locator("h1")).hasCount(0);
+    assertThat(form.locator("strong", new Locator.LocatorOptions().setHasText("bold"))).hasCount(0);
+    assertThat(alerted[0]).as("no script ran").isFalse();
+  }
+
+  @Test
+  void theDistrictSeesACommunesPlanAsTypedNotAsHtml() {
+    ProcessInstance pilot = runtime.createProcessInstanceByKey("commune-pilot").businessKey("12637")
+        .setVariables(Variables.createVariables().putValue("communeCode", "12637")
+            .putValue("communeName", "Xã Liên Hiệp").putValue("districtCode", "339")
+            .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34").putValue("tier", "district")
+            .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M").putValue("appraisalRound", 0)
+            .putValue("planArea1", HOSTILE).putValue("planArea2", "Tiếp dân thân thiện\nDòng thứ hai")
+            .putValue("planArea3", "Cán bộ tận tụy").putValue("planArea4", "Người đứng đầu gương mẫu")
+            .putValue("planArea5", "Trụ sở xanh, sạch, đẹp").putValue("plannedLaunchDate", "2023-09-01")
+            .putValue("planResponsible", "<b>Chủ tịch</b> UBND xã"))
+        .startBeforeActivity("ReviewPlan").execute();
+    String taskId = tasks.createTaskQuery().processInstanceId(pilot.getId()).singleResult().getId();
+    Page page = openTask("huyen339", taskId);
+    boolean[] alerted = {false};
+    page.onDialog(dialog -> {
+      alerted[0] = true;
+      dialog.dismiss();
+    });
+
+    Locator area1 = page.getByLabel("Tiêu chí 1 — Chính quyền hoạt động công khai, minh bạch, dân chủ");
+    assertThat(area1).hasValue(HOSTILE);
+    assertThat(area1).isDisabled();
+    assertThat(page.getByLabel("Tiêu chí 2 — Chính quyền thân thiện, trách nhiệm"))
+        .hasValue("Tiếp dân thân thiện\nDòng thứ hai");
+    assertThat(page.getByLabel("Người chịu trách nhiệm chính")).hasValue("<b>Chủ tịch</b> UBND xã");
+    shownAsText(page, alerted);
+    shot(page, "10-district-reads-a-communes-plan-as-text");
+
+    // the district's decision is all it submits: the commune's text stays the commune's
+    page.getByText("Đồng ý kế hoạch").click();
+    page.locator("button").getByText("Hoàn thành", new Locator.GetByTextOptions().setExact(true)).click();
+    // other tests may leave review tasks of Hưng Hà in the list: wait for this instance to move on
+    page.waitForCondition(() -> "LaunchModel".equals(
+        tasks.createTaskQuery().processInstanceId(pilot.getId()).singleResult().getTaskDefinitionKey()));
+    assertThat(runtime.getVariable(pilot.getId(), "planArea1")).isEqualTo(HOSTILE);
+    assertThat(runtime.getVariable(pilot.getId(), "planDecision")).isEqualTo("approve");
+  }
+
+  @Test
+  void theDistrictSeesCommunesLessonsInItsSummaryAsTyped() {
+    String summary = "**Kết quả thí điểm: 1/1 xã được công nhận**\n\n"
+        + "- Xã Chí Hòa (12679), điểm của tỉnh: 95 điểm, Xuất sắc, được công nhận (thẩm định 1 lần). Bài học: "
+        + vn.thanthien.pilot.district.CommuneResultsCollector.lessons(HOSTILE) + "\n";
+    ProcessInstance district = runtime.createProcessInstanceByKey("district-pilot").businessKey("339")
+        .setVariables(Variables.createVariables().putValue("districtCode", "339")
+            .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34")
+            .putValue("pilotResultsSummary", vn.thanthien.pilot.forms.DisplayText.longText(summary)))
+        .startBeforeActivity("DistrictLessons").execute();
+    String taskId = tasks.createTaskQuery().processInstanceId(district.getId()).singleResult().getId();
+    Page page = openTask("huyen339", taskId);
+    boolean[] alerted = {false};
+    page.onDialog(dialog -> {
+      alerted[0] = true;
+      dialog.dismiss();
+    });
+
+    Locator form = page.locator(".fjs-container");
+    assertThat(form).containsText("Kết quả thí điểm: 1/1 xã được công nhận");
+    assertThat(form).containsText("<img src=x onerror=alert(1)> [link](http://example.invalid) **bold**");
+    assertThat(form).containsText("# heading");
+    // the application's own emphasis still works; the commune's is text
+    assertThat(form.locator("strong", new Locator.LocatorOptions().setHasText("Kết quả thí điểm"))).hasCount(1);
+    shownAsText(page, alerted);
+    shot(page, "11-district-lessons-summary-as-text");
+  }
 }
