@@ -55,7 +55,7 @@ class OfficialsTextShownAsTextTest {
   @Test
   void lessonsInTheDistrictSummaryAreEscapedAndLongOnesFit() {
     ProcessInstance district = runtimeService().startProcessInstanceByKey("district-pilot", "339",
-        Variables.createVariables().putValue("districtCode", "339").putValue("provinceCode", "34")
+        Variables.createVariables().putValue("districtCode", "339")
             .putValue("periodEnd", "2024-06-30").putValue("reportCycle", "P6M"));
     List<String> pilots = List.of("12679", "12646", "12649");
     complete(task(district), DistrictPilotProcessTest.selection(pilots, List.of("12679")));
