@@ -201,6 +201,31 @@ class BrowserJourneyTest {
   }
 
   @Test
+  void theFirstScreenShowsTheUnitsWorkAndOnlyTheActionsAnOfficialMayTake() {
+    runtime.startProcessInstanceByKey("commune-pilot", "12619", // Duyên Hải
+        CommuneInputs.startInput("12619", "district", "2025-12-31"));
+    Page commune = open("vi-VN");
+    logIn(commune, "tasklist", "xa12619");
+    // no filter chosen: the first one holds the unit's open task, with its count
+    assertThat(commune.locator(".task-filters .active"))
+        .containsText(java.util.regex.Pattern.compile("Việc cần làm\\s*\\(?\\s*1\\s*\\)?"));
+    assertThat(commune.locator(".tasks-list")).containsText("Xây dựng kế hoạch thực hiện mô hình");
+    assertThat(commune.locator(".shortcut-help")).isVisible();
+    assertThat(commune.locator(".create-task-action")).isHidden();
+    assertThat(commune.locator(".start-process-action")).isHidden();
+    assertThat(commune.locator("body")).not().containsText("Tạo công việc");
+    assertThat(commune.locator("body")).not().containsText("Bắt đầu quy trình");
+    shot(commune, "12-first-screen-commune");
+
+    Page province = open("vi-VN");
+    logIn(province, "tasklist", "tinh34");
+    assertThat(province.locator(".start-process-action")).isVisible();
+    assertThat(province.locator(".start-process-action")).containsText("Bắt đầu quy trình");
+    assertThat(province.locator(".create-task-action")).isHidden();
+    shot(province, "13-first-screen-province");
+  }
+
+  @Test
   void anEnglishBrowserKeepsEnglish() {
     Page page = open("en-US");
     logIn(page, "tasklist", "xa12679");
@@ -268,6 +293,7 @@ class BrowserJourneyTest {
     ProcessInstance pilot = runtime.createProcessInstanceByKey("commune-pilot").businessKey("12637")
         .setVariables(Variables.createVariables().putValue("communeCode", "12637")
             .putValue("communeName", "Xã Liên Hiệp").putValue("districtCode", "339")
+            .putValue("communeGroup", "commune-12637").putValue("districtGroup", "district-339")
             .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34").putValue("tier", "district")
             .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M").putValue("appraisalRound", 0)
             .putValue("planArea1", HOSTILE).putValue("planArea2", "Tiếp dân thân thiện\nDòng thứ hai")
@@ -310,6 +336,7 @@ class BrowserJourneyTest {
     ProcessInstance district = runtime.createProcessInstanceByKey("district-pilot").businessKey("339")
         .setVariables(Variables.createVariables().putValue("districtCode", "339")
             .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34")
+            .putValue("districtGroup", "district-339").putValue("provinceGroup", "province-34")
             .putValue("pilotResultsSummary", vn.thanthien.pilot.forms.DisplayText.longText(summary)))
         .startBeforeActivity("DistrictLessons").execute();
     String taskId = tasks.createTaskQuery().processInstanceId(district.getId()).singleResult().getId();
