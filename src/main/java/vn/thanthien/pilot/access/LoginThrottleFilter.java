@@ -1,0 +1,241 @@
+package vn.thanthien.pilot.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.thanthien.pilot.access.LoginThrottle.Decision;
+import vn.thanthien.pilot.access.LoginThrottle.Outcome;
+
+/**
+ * Puts the {@link LoginThrottle} in front of both ways to log in: HTTP Basic on the REST API
+ * ({@code /engine-rest/*}) and the webapps' login form
+ * ({@code POST <webapps>/api/admin/auth/user/{engine}/login/{app}}). A throttled attempt answers
+ * 429 with a Vietnamese message and {@code Retry-After}, without the password being checked. The
+ * client address is {@link HttpServletRequest#getRemoteAddr()}: Tomcat replaces it by the
+ * {@code X-Forwarded-For} address only for requests from trusted internal proxies.
+ *
+ * <p>Must run before Camunda's authentication filter on {@code /engine-rest/*} (which checks the
+ * password) and after Spring's character-encoding filter (the login form is read here).
+ */
+public class LoginThrottleFilter extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LoginThrottleFilter.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String MESSAGE = "Đăng nhập sai quá nhiều lần với tên đăng nhập này từ địa chỉ của "
+      + "anh/chị. Vui lòng chờ %d giây rồi thử lại; nếu quên mật khẩu, hãy liên hệ quản trị hệ thống.";
+
+  private static final String BASIC_PREFIX = "Basic ";
+  /** A login form is a user name and a password: anything longer is refused with 413. */
+  static final int MAX_LOGIN_BODY = 16 * 1024;
+
+  private final LoginThrottle throttle;
+  private final String restPrefix;
+  private final String webappLoginPrefix;
+
+  /**
+   * @param restPath the REST API's path, e.g. {@code /engine-rest}
+   * @param webappPath the webapps' path, e.g. {@code /camunda}
+   */
+  public LoginThrottleFilter(LoginThrottle throttle, String restPath, String webappPath) {
+    this.throttle = throttle;
+    this.restPrefix = restPath + "/";
+    this.webappLoginPrefix = webappPath + "/api/admin/auth/user/";
+  }
+
+  private enum Kind { REST_BASIC, WEBAPP_LOGIN }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    String path = pathOf(request);
+    Kind kind = null;
+    String user = null;
+    if (path.startsWith(restPrefix)) {
+      kind = Kind.REST_BASIC;
+      user = basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
+    } else if (path.startsWith(webappLoginPrefix) && path.contains("/login/")
+        && "POST".equalsIgnoreCase(request.getMethod())) {
+      kind = Kind.WEBAPP_LOGIN;
+      // Read the form body here (never the query string, which the login does not use) and hand
+      // the same bytes on: the user name throttled is the one the login resource will read.
+      byte[] body = request.getInputStream().readNBytes(MAX_LOGIN_BODY + 1);
+      if (body.length > MAX_LOGIN_BODY) {
+        response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        return;
+      }
+      user = formUser(body, request.getCharacterEncoding());
+      request = new CachedBodyRequest(request, body);
+    }
+    if (user == null) {
+      // No password is checked for this request: nothing to slow down.
+      chain.doFilter(request, response);
+      return;
+    }
+    String key = LoginThrottle.key(request.getRemoteAddr(), user);
+    Decision decision = throttle.acquire(key);
+    if (!decision.allowed()) {
+      LOG.debug("Login throttled: {} {} from {}, retry after {} s", request.getMethod(), path,
+          request.getRemoteAddr(), decision.retryAfterSeconds());
+      refuse(response, decision.retryAfterSeconds());
+      return;
+    }
+    Outcome outcome = Outcome.UNKNOWN;
+    try {
+      chain.doFilter(request, response);
+      outcome = outcomeOf(kind, response.getStatus());
+    } finally {
+      throttle.release(key, decision, outcome);
+    }
+  }
+
+  /**
+   * The REST API answers 401 only when the credentials are wrong; any other answer proves nothing
+   * (some paths need no credentials at all). The login form answers 200 only after the password
+   * was found right.
+   */
+  private static Outcome outcomeOf(Kind kind, int status) {
+    if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+      return Outcome.FAILED;
+    }
+    if (kind == Kind.WEBAPP_LOGIN && status == HttpServletResponse.SC_OK) {
+      return Outcome.VERIFIED;
+    }
+    return Outcome.UNKNOWN;
+  }
+
+  /** The path as the servlet container mapped it (decoded, normalised, without path parameters). */
+  private static String pathOf(HttpServletRequest request) {
+    String servletPath = request.getServletPath();
+    String pathInfo = request.getPathInfo();
+    return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+  }
+
+  /**
+   * The user name of an HTTP Basic {@code Authorization} header, decoded exactly as Camunda's
+   * {@code HttpBasicAuthenticationProvider} does (lenient Base64, platform charset), so that no
+   * header checked by Camunda escapes the throttle; null when Camunda checks no password.
+   */
+  @SuppressWarnings("DefaultCharset")
+  static String basicUser(String authorization) {
+    if (authorization == null || !authorization.startsWith(BASIC_PREFIX)) {
+      return null;
+    }
+    String decoded = new String(org.camunda.bpm.engine.impl.digest._apacheCommonsCodec.Base64.decodeBase64(
+        authorization.substring(BASIC_PREFIX.length())));
+    int colon = decoded.indexOf(':');
+    return colon < 0 ? null : decoded.substring(0, colon);
+  }
+
+  /**
+   * The first {@code username} of a form body (the one the login resource reads). A body without
+   * one, or in an unknown charset, is throttled under the empty name all the same.
+   */
+  static String formUser(byte[] body, String charsetName) {
+    Charset charset;
+    try {
+      charset = charsetName == null ? StandardCharsets.UTF_8 : Charset.forName(charsetName);
+    } catch (IllegalArgumentException unknown) {
+      return "";
+    }
+    for (String field : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
+      int equals = field.indexOf('=');
+      String name = equals < 0 ? field : field.substring(0, equals);
+      if ("username".equals(decode(name, charset))) {
+        return equals < 0 ? "" : decode(field.substring(equals + 1), charset);
+      }
+    }
+    return "";
+  }
+
+  private static String decode(String encoded, Charset charset) {
+    try {
+      // The body's bytes were read as ISO-8859-1 (one char per byte); re-encode them before decoding.
+      return URLDecoder.decode(new String(encoded.getBytes(StandardCharsets.ISO_8859_1), charset), charset);
+    } catch (IllegalArgumentException malformed) {
+      return encoded;
+    }
+  }
+
+  /** The request with its body read once and served again to the login resource behind. */
+  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous reading only");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      String encoding = getCharacterEncoding();
+      return new BufferedReader(new InputStreamReader(getInputStream(),
+          encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+
+  private static void refuse(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+    response.setStatus(429);
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write(JSON.writeValueAsString(Map.of(
+        "type", "TooManyLoginAttempts", "message", MESSAGE.formatted(retryAfterSeconds))));
+  }
+}
