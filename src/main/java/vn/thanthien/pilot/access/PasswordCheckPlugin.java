@@ -1,0 +1,74 @@
+package vn.thanthien.pilot.access;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * A logged-in caller may check only their own password; administrators may check anyone's.
+ * Camunda's {@code /identity/verify} would otherwise let any official try other officials'
+ * passwords without limit. Logins check passwords before anyone is authenticated and are
+ * throttled by {@link LoginThrottleFilter}.
+ */
+@Component
+public class PasswordCheckPlugin extends AbstractProcessEnginePlugin {
+
+  static final String MESSAGE = "Không được kiểm tra mật khẩu của người dùng khác.";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    interceptors.add(new OwnPasswordOnly(configuration));
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+  }
+
+  static final class OwnPasswordOnly extends CommandInterceptor {
+    private static final Field USER_ID = userIdField();
+    private final ProcessEngineConfigurationImpl configuration;
+
+    OwnPasswordOnly(ProcessEngineConfigurationImpl configuration) {
+      this.configuration = configuration;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      if (command instanceof CheckPassword) {
+        Authentication caller = configuration.getIdentityService().getCurrentAuthentication();
+        if (caller != null && !caller.getUserId().equals(userIdOf(command))
+            && (caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN))) {
+          throw new AuthorizationException(MESSAGE);
+        }
+      }
+      return next.execute(command);
+    }
+
+    private static Object userIdOf(Command<?> command) {
+      try {
+        return USER_ID.get(command);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static Field userIdField() {
+      try {
+        Field field = CheckPassword.class.getDeclaredField("userId");
+        field.setAccessible(true);
+        return field;
+      } catch (NoSuchFieldException e) {
+        // a Camunda upgrade renamed it: fail at start rather than run unguarded
+        throw new IllegalStateException("Camunda's CheckPassword has no field userId", e);
+      }
+    }
+  }
+}
