@@ -68,6 +68,7 @@ class CompletionConflictOverHttpTest {
     ProcessInstance pi = runtime.createProcessInstanceByKey("commune-pilot").businessKey("12679")
         .setVariables(Variables.createVariables().putValue("communeCode", "12679")
             .putValue("communeName", "Xã Chí Hòa").putValue("districtCode", "339")
+            .putValue("communeGroup", "commune-12679").putValue("districtGroup", "district-339")
             .putValue("provinceCode", "34").putValue("tier", "province").putValue("periodEnd", "2025-12-31")
             .putValue("reportCycle", "P3M").putValue("appraisalRound", 0).putValue("reportNumber", 0))
         .startBeforeActivity("DraftPlan").execute();

@@ -5,11 +5,13 @@ import static vn.thanthien.pilot.process.CommuneInputs.*;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 /**
  * Plays the officials of one running {@code commune-pilot} instance to its end: plan approved,
@@ -20,10 +22,23 @@ public class CommuneWalker {
 
   private final TaskService tasks;
   private final ManagementService management;
+  private final RepositoryService repository;
+  private final boolean longestTexts;
 
   public CommuneWalker(ProcessEngine engine) {
+    this(engine, false);
+  }
+
+  private CommuneWalker(ProcessEngine engine, boolean longestTexts) {
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
+    this.repository = engine.getRepositoryService();
+    this.longestTexts = longestTexts;
+  }
+
+  /** A walker whose officials write every text field to its form's maximum length. */
+  public static CommuneWalker writingAtLength(ProcessEngine engine) {
+    return new CommuneWalker(engine, true);
   }
 
   /** Walks the instance to its end; returns the candidate group of its appraisal task. */
@@ -59,9 +74,16 @@ public class CommuneWalker {
       if ("Appraisal".equals(task.getTaskDefinitionKey())) {
         appraiser = tasks.getIdentityLinksForTask(task.getId()).get(0).getGroupId();
       }
-      tasks.complete(task.getId(), inputFor(task.getTaskDefinitionKey(), appraisedScores));
+      VariableMap input = inputFor(task.getTaskDefinitionKey(), appraisedScores);
+      tasks.complete(task.getId(), longestTexts ? LongestTexts.fill(formOf(task), input) : input);
     }
     throw new IllegalStateException("commune-pilot " + processInstanceId + " did not end");
+  }
+
+  private String formOf(Task task) {
+    UserTask element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+        .getModelElementById(task.getTaskDefinitionKey());
+    return element.getCamundaFormRef();
   }
 
   public static VariableMap inputFor(String taskKey, double[] scores) {
