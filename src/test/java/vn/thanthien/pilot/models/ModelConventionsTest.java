@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,6 +21,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.LaneSet;
+import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -36,8 +41,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Fails the build when a model in {@code bpmn/} breaks the project's rules: diagram layout for
  * every element, {@code historyTimeToLive} and {@code versionTag}, a Vietnamese name on every
- * element a person sees, a deployed Camunda Form on every user task and start event, and a
- * candidate group or assignee on every user task.
+ * element a person sees (lanes and pools included), a deployed Camunda Form on every user task and
+ * start event, a candidate group or assignee on every user task, and every flow node of a process
+ * in exactly one lane, so that the diagram shows who does each step.
  */
 class ModelConventionsTest {
 
@@ -99,6 +105,16 @@ class ModelConventionsTest {
         problems.add(process.getId() + ": no versionTag");
       }
       requireVietnamese(process, process.getName(), problems);
+      checkLanes(process, problems);
+    }
+    for (Participant participant : model.getModelElementsByType(Participant.class)) {
+      requireVietnamese(participant, participant.getName(), problems);
+    }
+    for (Lane lane : model.getModelElementsByType(Lane.class)) {
+      requireVietnamese(lane, lane.getName(), problems);
+      if (!shapes.contains(lane.getId())) {
+        problems.add(lane.getId() + ": no diagram shape");
+      }
     }
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       if (!shapes.contains(node.getId())) {
@@ -127,6 +143,40 @@ class ModelConventionsTest {
       }
     }
     assertThat(problems).as(file + " breaks the model rules").isEmpty();
+  }
+
+  /**
+   * Every flow node directly in the process lies in exactly one lane (the innermost lane when
+   * lanes are nested; nodes inside a sub-process belong to the sub-process's lane).
+   */
+  private void checkLanes(Process process, List<String> problems) {
+    List<Lane> lanes = new ArrayList<>();
+    process.getLaneSets().forEach(set -> collectInnermostLanes(set, lanes));
+    if (lanes.isEmpty()) {
+      problems.add(process.getId() + ": no lanes (who does each step is not shown)");
+      return;
+    }
+    Map<String, List<String>> lanesOfNode = new HashMap<>();
+    for (Lane lane : lanes) {
+      lane.getFlowNodeRefs().forEach(node ->
+          lanesOfNode.computeIfAbsent(node.getId(), id -> new ArrayList<>()).add(lane.getId()));
+    }
+    for (FlowNode node : process.getChildElementsByType(FlowNode.class)) {
+      List<String> in = lanesOfNode.getOrDefault(node.getId(), List.of());
+      if (in.size() != 1) {
+        problems.add(node.getId() + ": in " + in.size() + " lanes " + in + ", must be in exactly one");
+      }
+    }
+  }
+
+  private static void collectInnermostLanes(LaneSet set, List<Lane> lanes) {
+    for (Lane lane : set.getLanes()) {
+      if (lane.getChildLaneSet() == null || lane.getChildLaneSet().getLanes().isEmpty()) {
+        lanes.add(lane);
+      } else {
+        collectInnermostLanes(lane.getChildLaneSet(), lanes);
+      }
+    }
   }
 
   private void checkDmn(Path file) {

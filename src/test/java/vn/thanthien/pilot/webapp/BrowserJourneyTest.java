@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -45,6 +46,7 @@ class BrowserJourneyTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired RepositoryService repository;
 
   Playwright playwright;
   Browser browser;
@@ -198,6 +200,31 @@ class BrowserJourneyTest {
     assertThat(draftPlan.first()).isVisible();
     assertThat(page.locator(".djs-container").first()).containsText("Xây dựng kế hoạch thực hiện mô hình");
     shot(page, "06-cockpit-commune-pilot-diagram");
+  }
+
+  @Test
+  void aManagerSeesInCockpitWhichUnitDoesEachStepOfEveryModel() {
+    Map<String, List<String>> lanes = Map.of(
+        "pilot-programme", List.of("Tỉnh", "Các huyện"),
+        "district-pilot", List.of("Tỉnh", "Huyện", "Các xã"),
+        "commune-pilot", List.of("Cấp thẩm định (tỉnh hoặc huyện)", "Huyện", "Xã"));
+    Page page = open("vi-VN");
+    page.setViewportSize(1920, 1080);
+    logIn(page, "cockpit", "quanly");
+    assertThat(page.locator("body")).containsText("Hồ sơ quy trình đang chạy");
+    for (String key : List.of("pilot-programme", "district-pilot", "commune-pilot")) {
+      String id = repository.createProcessDefinitionQuery().processDefinitionKey(key)
+          .latestVersion().singleResult().getId();
+      page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/"
+          + id + "/runtime");
+      Locator diagram = page.locator(".djs-container").first();
+      for (String lane : lanes.get(key)) {
+        // exact: "Huyện" is also part of "Cấp thẩm định (tỉnh hoặc huyện)"
+        assertThat(diagram.locator(".djs-shape[data-element-id^=\"Lane_\"]")
+            .getByText(lane, new Locator.GetByTextOptions().setExact(true))).isVisible();
+      }
+      shot(page, "12-cockpit-lanes-" + key);
+    }
   }
 
   @Test
