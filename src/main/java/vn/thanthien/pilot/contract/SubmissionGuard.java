@@ -71,8 +71,8 @@ public class SubmissionGuard extends CommandInterceptor {
     if (!refused.isEmpty()) {
       LOG.warn("Refused a submission to {} / {} by {} with variables outside its form: {}",
           definition.getKey(), elementId, context.getAuthenticatedUserId(), shown(refused));
-      throw ValidationProblems.reject("Dữ liệu gửi kèm có trường không thuộc biểu mẫu của bước này: "
-          + shown(refused) + ". Chỉ được gửi các trường của biểu mẫu; không có gì được lưu.");
+      throw ValidationProblems.reject("trường " + shown(refused) + " không thuộc biểu mẫu của bước này; "
+          + "chỉ được gửi các trường của biểu mẫu, chưa có gì được lưu.");
     }
   }
 
