@@ -278,6 +278,16 @@ class BrowserJourneyTest {
     return page;
   }
 
+  /** A district-pilot of Hưng Hà started before {@code activity}, with its context and one more variable. */
+  private ProcessInstance startHungHaBefore(String activity, String name, Object value) {
+    return runtime.createProcessInstanceByKey("district-pilot").businessKey("339")
+        .setVariables(Variables.createVariables().putValue("districtCode", "339")
+            .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34")
+            .putValue("districtGroup", "district-339").putValue("provinceGroup", "province-34")
+            .putValue(name, value))
+        .startBeforeActivity(activity).execute();
+  }
+
   /** Nothing of the official's text became an element: no image, no link, no heading, no bold. */
   private static void shownAsText(Page page, boolean[] alerted) {
     Locator form = page.locator(".fjs-container");
@@ -336,12 +346,8 @@ class BrowserJourneyTest {
     String summary = "**Kết quả thí điểm: 1/1 xã được công nhận**\n\n"
         + "- Xã Chí Hòa (12679), điểm của tỉnh: 95 điểm, Xuất sắc, được công nhận (thẩm định 1 lần). Bài học: "
         + vn.thanthien.pilot.district.CommuneResultsCollector.lessons(HOSTILE) + "\n";
-    ProcessInstance district = runtime.createProcessInstanceByKey("district-pilot").businessKey("339")
-        .setVariables(Variables.createVariables().putValue("districtCode", "339")
-            .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34")
-            .putValue("districtGroup", "district-339").putValue("provinceGroup", "province-34")
-            .putValue("pilotResultsSummary", vn.thanthien.pilot.forms.DisplayText.longText(summary)))
-        .startBeforeActivity("DistrictLessons").execute();
+    ProcessInstance district = startHungHaBefore("DistrictLessons",
+        "pilotResultsSummary", vn.thanthien.pilot.forms.DisplayText.longText(summary));
     String taskId = tasks.createTaskQuery().processInstanceId(district.getId()).singleResult().getId();
     Page page = openTask("huyen339", taskId);
     boolean[] alerted = {false};
@@ -362,13 +368,9 @@ class BrowserJourneyTest {
 
   @Test
   void theProvinceReadsTheProposedPilotsWhenItApproves() {
-    ProcessInstance district = runtime.createProcessInstanceByKey("district-pilot").businessKey("339")
-        .setVariables(Variables.createVariables().putValue("districtCode", "339")
-            .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34")
-            .putValue("districtGroup", "district-339").putValue("provinceGroup", "province-34")
-            .putValue("communeOptions", vn.thanthien.pilot.forms.JsonVariables.options(
-                units.communesOf("339"), AdministrativeUnit::label, AdministrativeUnit::code)))
-        .startBeforeActivity("SelectPilots").execute();
+    ProcessInstance district = startHungHaBefore("SelectPilots", "communeOptions",
+        vn.thanthien.pilot.forms.JsonVariables.options(
+            units.communesOf("339"), AdministrativeUnit::label, AdministrativeUnit::code));
     tasks.complete(tasks.createTaskQuery().processInstanceId(district.getId()).singleResult().getId(),
         Variables.createVariables()
             .putValue("pilotCommunes", vn.thanthien.pilot.forms.JsonVariables.checklist(List.of("12646", "12649")))
