@@ -12,8 +12,11 @@ import static vn.thanthien.pilot.access.Grants.EVERYONE;
 import static vn.thanthien.pilot.access.Grants.grant;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +24,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import vn.thanthien.pilot.identity.OrganisationIdentitySeeder;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
+import vn.thanthien.pilot.organisation.OrganisationGroups;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 
 /**
@@ -38,7 +41,7 @@ import vn.thanthien.pilot.organisation.UnitDirectory;
  *   <li>province: Cockpit, read everything of the programme, start {@code pilot-programme};</li>
  *   <li>managers: Cockpit, read everything (definitions, instances, tasks, history, incidents,
  *   decisions, deployments), change nothing;</li>
- *   <li>camunda-admin: everything (granted by the identity seeder).</li>
+ *   <li>camunda-admin: everything, as the Camunda webapps expect.</li>
  * </ul>
  */
 @Component
@@ -62,6 +65,9 @@ public class AccessModelSeeder implements ApplicationRunner {
   }
 
   public void seed() {
+    for (Resource resource : Resources.values()) {
+      grant(authorizations, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+    }
     grant(authorizations, EVERYONE, Resources.APPLICATION, "tasklist", ACCESS);
     for (AdministrativeUnit unit : units.allUnits()) {
       switch (unit.level()) {
@@ -79,7 +85,7 @@ public class AccessModelSeeder implements ApplicationRunner {
         }
       }
     }
-    readEverything(OrganisationIdentitySeeder.MANAGERS);
+    readEverything(OrganisationGroups.MANAGERS);
     LOG.info("Access model granted to {} unit groups and the managers", units.allUnits().size());
   }
 

@@ -17,8 +17,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import vn.thanthien.pilot.identity.OrganisationIdentitySeeder;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
+import vn.thanthien.pilot.organisation.OrganisationGroups;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 
 /**
@@ -54,7 +54,7 @@ public class TasklistFilters implements ApplicationRunner {
         .filter(u -> u.level() != AdministrativeUnit.Level.COMMUNE)
         .map(AdministrativeUnit::groupId)
         .forEach(overseers::add);
-    overseers.add(OrganisationIdentitySeeder.MANAGERS);
+    overseers.add(OrganisationGroups.MANAGERS);
 
     // First after login: the work waiting for this official — taken by them, or offered to
     // their unit and not yet taken by anyone — the most urgent first.
@@ -79,7 +79,7 @@ public class TasklistFilters implements ApplicationRunner {
         query().processDefinitionKey("district-pilot"));
     save("Việc cấp tỉnh", -8, "Công việc của tỉnh", overseers,
         query().processDefinitionKey(AccessModelSeeder.PROGRAMME_KEY));
-    save("Tất cả công việc", 0, "Mọi công việc đang mở", List.of(OrganisationIdentitySeeder.MANAGERS,
+    save("Tất cả công việc", 0, "Mọi công việc đang mở", List.of(OrganisationGroups.MANAGERS,
         Groups.CAMUNDA_ADMIN), query());
   }
 

@@ -3,9 +3,9 @@ package vn.thanthien.pilot.commune;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import vn.thanthien.pilot.forms.ValidationProblems;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.UnitDirectory;
+import vn.thanthien.pilot.organisation.UnitResolver;
 
 /**
  * When a commune starts: names the commune, its district and province from the unit list (the
@@ -14,31 +14,21 @@ import vn.thanthien.pilot.organisation.UnitDirectory;
 @Component("communeContext")
 public class CommuneContext implements ExecutionListener {
 
-  private final UnitDirectory units;
+  private final UnitResolver units;
 
   public CommuneContext(UnitDirectory units) {
-    this.units = units;
+    this.units = new UnitResolver(units);
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    String code = String.valueOf(execution.getVariable("communeCode"));
-    AdministrativeUnit commune = units.commune(code).orElseThrow(() -> ValidationProblems.reject(
-        "Không có xã mã «" + code + "» trong danh mục đơn vị hành chính"));
-    AdministrativeUnit district = units.district(commune.parentCode()).orElseThrow();
-    Object givenDistrict = execution.getVariable("districtCode");
-    if (givenDistrict != null && !district.code().equals(givenDistrict.toString())) {
-      throw ValidationProblems.reject(commune.name() + " không thuộc huyện mã «" + givenDistrict + "»");
-    }
-    AdministrativeUnit province = units.province(district.parentCode()).orElseThrow();
-    execution.setVariable("communeCode", commune.code());
-    execution.setVariable("communeName", commune.name());
-    execution.setVariable("communeGroup", commune.groupId());
-    execution.setVariable("districtCode", district.code());
-    execution.setVariable("districtName", district.name());
-    execution.setVariable("districtGroup", district.groupId());
-    execution.setVariable("provinceCode", province.code());
-    execution.setVariable("provinceName", province.name());
+    AdministrativeUnit commune = units.communeOrRefuse(
+        String.valueOf(execution.getVariable("communeCode")), execution.getVariable("districtCode"));
+    AdministrativeUnit district = units.parentOf(commune);
+    AdministrativeUnit province = units.parentOf(district);
+    UnitResolver.writeCodeNameAndGroup(execution, commune);
+    UnitResolver.writeCodeNameAndGroup(execution, district);
+    UnitResolver.writeCodeAndName(execution, province);
     execution.setVariable("appraisalRound", 0);
     execution.setVariable("reportNumber", 0);
   }

@@ -3,30 +3,36 @@ package vn.thanthien.pilot.commune;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.thanthien.pilot.forms.FormValues;
+import vn.thanthien.pilot.organisation.TimeZoneProperties;
 
 /**
  * The next periodic report: due one reporting cycle after the previous one (counting from the
  * launch), the last one on the day the implementation period ends. A report whose day has passed
  * is due at once, so late data entry catches up. Officials get {@value #DAYS_TO_REPORT} days.
+ * Hours are those of the programme's time zone ({@code pilot.time-zone}).
  */
 @Component("reportScheduler")
 public class ReportScheduler implements JavaDelegate {
 
   static final int DAYS_TO_REPORT = 15;
-  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  private final TimeZoneProperties time;
+
+  public ReportScheduler(TimeZoneProperties time) {
+    this.time = time;
+  }
 
   @Override
   public void execute(DelegateExecution execution) {
     int number = ((Number) execution.getVariable("reportNumber")).intValue() + 1;
-    LocalDate launch = FormValues.date(execution.getVariable("launchDate")).orElseThrow();
-    LocalDate end = FormValues.date(execution.getVariable("periodEnd")).orElseThrow();
+    LocalDate launch = FormValues.date(execution.getVariable("launchDate"), time.timeZone()).orElseThrow();
+    LocalDate end = FormValues.date(execution.getVariable("periodEnd"), time.timeZone()).orElseThrow();
     LocalDate due = launch.plus(cycle(execution.getVariable("reportCycle")).multipliedBy(number));
     boolean last = !due.isBefore(end);
     if (last) {
@@ -34,9 +40,9 @@ public class ReportScheduler implements JavaDelegate {
     }
     execution.setVariable("reportNumber", number);
     execution.setVariable("reportPeriodEnd", FormValues.display(due));
-    execution.setVariable("reportDueAt", Date.from(due.atTime(LocalTime.of(7, 30)).atZone(VIETNAM).toInstant()));
+    execution.setVariable("reportDueAt", Date.from(due.atTime(LocalTime.of(7, 30)).atZone(time.timeZone()).toInstant()));
     execution.setVariable("reportDeadline",
-        Date.from(due.plusDays(DAYS_TO_REPORT).atTime(LocalTime.of(17, 0)).atZone(VIETNAM).toInstant()));
+        Date.from(due.plusDays(DAYS_TO_REPORT).atTime(LocalTime.of(17, 0)).atZone(time.timeZone()).toInstant()));
     execution.setVariable("lastReport", last);
   }
 

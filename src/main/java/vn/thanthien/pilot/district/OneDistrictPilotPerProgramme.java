@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.thanthien.pilot.forms.ValidationProblems;
+import vn.thanthien.pilot.organisation.TimeZoneProperties;
 import vn.thanthien.pilot.programme.RunningInstances;
 
 /**
@@ -24,6 +25,12 @@ import vn.thanthien.pilot.programme.RunningInstances;
 public class OneDistrictPilotPerProgramme implements ExecutionListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(OneDistrictPilotPerProgramme.class);
+
+  private final TimeZoneProperties time;
+
+  public OneDistrictPilotPerProgramme(TimeZoneProperties time) {
+    this.time = time;
+  }
 
   @Override
   public void notify(DelegateExecution execution) {
@@ -57,7 +64,7 @@ public class OneDistrictPilotPerProgramme implements ExecutionListener {
     throw ValidationProblems.reject((name == null ? "Huyện mã «" + code + "»" : name.toString())
         + " đã có quy trình thí điểm đang chạy"
         + (number == null ? "" : " thuộc đề án số " + number)
-        + " (bắt đầu ngày " + RunningInstances.startDay(execution, other.getId()) + ")."
+        + " (bắt đầu ngày " + RunningInstances.startDay(execution, other.getId(), time.timeZone()) + ")."
         + " Mỗi huyện chỉ có một quy trình thí điểm trong một đề án: hãy tiếp tục quy trình đang chạy;"
         + " nếu thật sự cần thêm, đề nghị quản trị hệ thống khởi động");
   }

@@ -1,10 +1,8 @@
 package vn.thanthien.pilot.district;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import vn.thanthien.pilot.forms.FormValues;
+import vn.thanthien.pilot.forms.ChosenCodes;
 import vn.thanthien.pilot.forms.SubmissionCheck;
 import vn.thanthien.pilot.forms.ValidationProblems;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
@@ -12,7 +10,7 @@ import vn.thanthien.pilot.organisation.UnitDirectory;
 
 /**
  * The district's choice of pilots: at least one, all communes of this district, and every
- * province pilot among the chosen. Fixes the lists the model iterates over.
+ * province pilot among the chosen. Only refuses; {@link PilotSelectionRecorder} writes the lists.
  */
 @Component("pilotSelectionValidator")
 public class PilotSelectionValidator extends SubmissionCheck {
@@ -28,24 +26,17 @@ public class PilotSelectionValidator extends SubmissionCheck {
     String districtCode = (String) execution.getVariable("districtCode");
     String districtName = (String) execution.getVariable("districtName");
     ValidationProblems problems = new ValidationProblems();
-    Set<String> pilots = new LinkedHashSet<>(FormValues.list(execution.getVariable("pilotCommunes"))
-        .orElseThrow(() -> ValidationProblems.reject("Danh sách xã thí điểm không hợp lệ")));
-    Set<String> provincePilots = new LinkedHashSet<>(FormValues.list(execution.getVariable("provincePilots"))
-        .orElseThrow(() -> ValidationProblems.reject("Danh sách điểm của tỉnh không hợp lệ")));
+    ChosenCodes pilots = ChosenCodes.orRefuse(execution, "pilotCommunes", "Danh sách xã thí điểm không hợp lệ");
+    ChosenCodes provincePilots = ChosenCodes.orRefuse(execution, "provincePilots",
+        "Danh sách điểm của tỉnh không hợp lệ");
     if (pilots.isEmpty()) {
       problems.add("Cần chọn ít nhất một xã thí điểm");
     }
-    for (String code : pilots) {
-      if (!inDistrict(code, districtCode)) {
-        problems.add("Xã mã «" + code + "» không thuộc " + districtName);
-      }
-    }
-    for (String code : provincePilots) {
-      if (!pilots.contains(code)) {
-        problems.add(units.commune(code).map(AdministrativeUnit::label).orElse("Xã mã «" + code + "»")
-            + " được đánh dấu là điểm của tỉnh nhưng chưa được chọn làm xã thí điểm");
-      }
-    }
+    pilots.refuseEach(code -> inDistrict(code, districtCode),
+        code -> "Xã mã «" + code + "» không thuộc " + districtName, problems);
+    provincePilots.refuseEach(pilots::contains,
+        code -> units.commune(code).map(AdministrativeUnit::label).orElse("Xã mã «" + code + "»")
+            + " được đánh dấu là điểm của tỉnh nhưng chưa được chọn làm xã thí điểm", problems);
     problems.throwIfAny();
   }
 

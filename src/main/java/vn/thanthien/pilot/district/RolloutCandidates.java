@@ -22,7 +22,7 @@ public class RolloutCandidates implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     List<AdministrativeUnit> remaining = remaining(execution, units);
-    execution.setVariable("rolloutOptions", JsonVariables.options(remaining));
+    execution.setVariable("rolloutOptions", JsonVariables.options(remaining, AdministrativeUnit::label, AdministrativeUnit::code));
     execution.setVariable("rolloutCommunes",
         JsonVariables.checklist(remaining.stream().map(AdministrativeUnit::code).toList()));
     execution.setVariable("remainingCommuneCount", remaining.size());

@@ -202,14 +202,14 @@ public class FormInputValidator extends SubmissionCheck {
 
   /**
    * A date field takes exactly what the form's date picker submits, "YYYY-MM-DD" (see
-   * {@link FormValues#date}); nothing after it, no time, no other type. The forms use only the
+   * {@link FormValues#date(String)}); nothing after it, no time, no other type. The forms use only the
    * subtype {@code date}; a time or date-time field would take an ISO local time or date-time.
    */
   private static void checkDateTime(String label, String subtype, Object value,
       ValidationProblems problems) {
     boolean valid;
     if ("date".equals(subtype)) {
-      valid = value instanceof String && FormValues.date(value).isPresent();
+      valid = value instanceof String text && FormValues.date(text).isPresent();
     } else {
       valid = value instanceof String text && isIsoTimeOrDateTime(subtype, text);
     }

@@ -1,6 +1,7 @@
 package vn.thanthien.pilot.forms;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,25 +24,32 @@ public final class FormValues {
   private FormValues() {}
 
   /**
-   * A date field's value, or empty when it is absent or not a date. A text must be exactly what
-   * the date picker of Camunda Forms submits ({@code datetime} with subtype {@code date}):
-   * "YYYY-MM-DD", a real calendar day, nothing before or after it (no time, no zone, no blanks).
-   * A {@link java.util.Date} (set by the application itself, never by a form) is read in Vietnam's
-   * time zone.
+   * A date field's text, or empty when it is not a date. It must be exactly what the date picker
+   * of Camunda Forms submits ({@code datetime} with subtype {@code date}): "YYYY-MM-DD", a real
+   * calendar day, nothing before or after it (no time, no zone, no blanks).
    */
-  public static Optional<LocalDate> date(Object value) {
+  public static Optional<LocalDate> date(String text) {
+    if (text == null || !STRICT_DATE.matcher(text).matches()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A date variable, or empty when it is absent or not a date: a date field's text (see
+   * {@link #date(String)}), or a {@link java.util.Date} (set by the application itself, never by
+   * a form) read in the programme's time zone ({@code pilot.time-zone}).
+   */
+  public static Optional<LocalDate> date(Object value, ZoneId zone) {
     if (value instanceof String text) {
-      if (!STRICT_DATE.matcher(text).matches()) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE));
-      } catch (DateTimeParseException e) {
-        return Optional.empty();
-      }
+      return date(text);
     }
     if (value instanceof java.util.Date date) {
-      return Optional.of(date.toInstant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate());
+      return Optional.of(date.toInstant().atZone(zone).toLocalDate());
     }
     return Optional.empty();
   }

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
-import vn.thanthien.pilot.organisation.AdministrativeUnit;
 
 /** Builds process variables that forms and expressions can read. */
 public final class JsonVariables {
@@ -19,13 +19,17 @@ public final class JsonVariables {
 
   private JsonVariables() {}
 
-  /** Options of a select or checklist ({@code valuesKey}): [{"label": "...", "value": "..."}]. */
-  public static JsonValue options(List<AdministrativeUnit> units) {
+  /**
+   * Options of a select or checklist ({@code valuesKey}): [{"label": "...", "value": "..."}], one
+   * per item, in the items' order.
+   */
+  public static <T> JsonValue options(List<T> items, Function<? super T, String> label,
+      Function<? super T, String> value) {
     List<Map<String, String>> options = new ArrayList<>();
-    for (AdministrativeUnit unit : units) {
+    for (T item : items) {
       Map<String, String> option = new LinkedHashMap<>();
-      option.put("label", unit.label());
-      option.put("value", unit.code());
+      option.put("label", label.apply(item));
+      option.put("value", value.apply(item));
       options.add(option);
     }
     return json(options);

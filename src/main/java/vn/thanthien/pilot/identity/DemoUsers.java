@@ -12,11 +12,15 @@ public final class DemoUsers {
 
   /** "tinh34", "huyen339", "xa12679": one official per unit. */
   public static String officialOf(AdministrativeUnit unit) {
-    String prefix = switch (unit.level()) {
+    return prefixOf(unit.level()) + unit.code();
+  }
+
+  /** What a demo official's login starts with, before the unit's code. */
+  static String prefixOf(AdministrativeUnit.Level level) {
+    return switch (level) {
       case PROVINCE -> "tinh";
       case DISTRICT -> "huyen";
       case COMMUNE -> "xa";
     };
-    return prefix + unit.code();
   }
 }

@@ -1,11 +1,16 @@
 package vn.thanthien.pilot.identity;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.OrganisationProperties;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 
@@ -14,6 +19,8 @@ import vn.thanthien.pilot.organisation.UnitDirectory;
 public class LoginInfoPrinter {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoginInfoPrinter.class);
+  /** How many communes of the first district are named when no featured unit is configured. */
+  private static final int EXAMPLE_COMMUNES = 3;
 
   private final DemoProperties demo;
   private final UnitDirectory units;
@@ -34,18 +41,38 @@ public class LoginInfoPrinter {
         .append("/camunda/app/cockpit/   REST: http://localhost:").append(port).append("/engine-rest\n");
     if (demo.enabled()) {
       text.append("  Dữ liệu demo — mật khẩu chung (demo password): ").append(demo.password()).append('\n')
-          .append("    admin      quản trị hệ thống (camunda-admin)\n")
-          .append("    quanly     lãnh đạo, chuyên viên theo dõi (managers)\n");
+          .append("    ").append(DemoUsers.ADMIN).append("      quản trị hệ thống (camunda-admin)\n")
+          .append("    ").append(DemoUsers.MANAGER).append("     lãnh đạo, chuyên viên theo dõi (managers)\n");
       units.province(organisation.provinceCode()).ifPresent(p ->
           text.append("    ").append(DemoUsers.officialOf(p)).append("     ").append(p.committeeName()).append('\n'));
-      units.district("339").ifPresent(d ->
-          text.append("    ").append(DemoUsers.officialOf(d)).append("   ").append(d.committeeName()).append('\n'));
-      for (String code : new String[] {"12679", "12646", "12649"}) {
-        units.commune(code).ifPresent(c ->
-            text.append("    ").append(DemoUsers.officialOf(c)).append("   ").append(c.committeeName()).append('\n'));
+      for (AdministrativeUnit unit : exampleUnits()) {
+        text.append("    ").append(DemoUsers.officialOf(unit)).append("   ").append(unit.committeeName()).append('\n');
       }
-      text.append("    (mỗi đơn vị có một tài khoản: tinh<mã>, huyen<mã>, xa<mã> theo mã GSO)\n");
+      text.append("    (mỗi đơn vị có một tài khoản: ")
+          .append(String.join(", ", Stream.of(AdministrativeUnit.Level.values())
+              .map(level -> DemoUsers.prefixOf(level) + "<mã>").toList()))
+          .append(" theo mã GSO)\n");
     }
     LOG.info(text.toString());
+  }
+
+  /**
+   * The featured units found in the unit list, in the configured order; without any, the
+   * province's first district and that district's first communes.
+   */
+  private List<AdministrativeUnit> exampleUnits() {
+    List<AdministrativeUnit> featured = new ArrayList<>();
+    for (String code : demo.featuredUnits()) {
+      units.district(code).or(() -> units.commune(code)).ifPresent(featured::add);
+    }
+    if (!featured.isEmpty()) {
+      return featured;
+    }
+    Optional<AdministrativeUnit> district = units.districtsOf(organisation.provinceCode()).stream().findFirst();
+    district.ifPresent(d -> {
+      featured.add(d);
+      featured.addAll(units.communesOf(d.code()).stream().limit(EXAMPLE_COMMUNES).toList());
+    });
+    return featured;
   }
 }

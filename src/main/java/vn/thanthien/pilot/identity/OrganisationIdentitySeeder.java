@@ -5,13 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -20,36 +15,31 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import vn.thanthien.pilot.access.Grants;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
+import vn.thanthien.pilot.organisation.OrganisationGroups;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 
 /**
  * Creates, on every start and idempotently, one Camunda group per unit of the unit list
  * ({@code province-34}, {@code district-339}, {@code commune-12679}, named "UBND xã Chí Hòa"),
  * the {@code managers} and {@code camunda-admin} groups, and, when the demo organisation is on,
- * one official per unit group, a manager and an admin.
+ * one official per unit group, a manager and an admin. What the groups may do is the access
+ * model's ({@code access.AccessModelSeeder}).
  */
 @Component
 @Order(0)
 public class OrganisationIdentitySeeder implements ApplicationRunner {
 
-  public static final String MANAGERS = "managers";
-  static final String WORKFLOW = "WORKFLOW";
-
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationIdentitySeeder.class);
 
   private final IdentityService identityService;
-  private final AuthorizationService authorizationService;
   private final UnitDirectory units;
   private final DemoProperties demo;
   private final AdminProperties admin;
 
-  public OrganisationIdentitySeeder(IdentityService identityService,
-      AuthorizationService authorizationService, UnitDirectory units, DemoProperties demo,
-      AdminProperties admin) {
+  public OrganisationIdentitySeeder(IdentityService identityService, UnitDirectory units,
+      DemoProperties demo, AdminProperties admin) {
     this.identityService = identityService;
-    this.authorizationService = authorizationService;
     this.units = units;
     this.demo = demo;
     this.admin = admin;
@@ -63,7 +53,6 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
   /** Brings groups (and demo users) in line with the unit list; safe to call any number of times. */
   public void seed() {
     int groups = seedGroups();
-    grantAdministratorsEverything();
     seedAdministrator();
     int users = demo.enabled() ? seedDemoUsers() : 0;
     LOG.info("Organisation: {} provinces, {} districts, {} communes; {} groups created, {} demo users created",
@@ -75,10 +64,12 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
     Set<String> existingIds = existing.stream().map(Group::getId).collect(Collectors.toSet());
     int created = 0;
     for (AdministrativeUnit unit : units.allUnits()) {
-      created += ensureGroup(existing, existingIds, unit.groupId(), unit.committeeName(), WORKFLOW);
+      created += ensureGroup(existing, existingIds, unit.groupId(), unit.committeeName(),
+          OrganisationGroups.WORKFLOW_TYPE);
     }
-    created += ensureGroup(existing, existingIds, MANAGERS, "Lãnh đạo, chuyên viên theo dõi đề án", WORKFLOW);
-    created += ensureGroup(existing, existingIds, Groups.CAMUNDA_ADMIN, "Quản trị hệ thống",
+    created += ensureGroup(existing, existingIds, OrganisationGroups.MANAGERS, OrganisationGroups.MANAGERS_NAME,
+        OrganisationGroups.WORKFLOW_TYPE);
+    created += ensureGroup(existing, existingIds, Groups.CAMUNDA_ADMIN, OrganisationGroups.ADMINISTRATORS_NAME,
         Groups.GROUP_TYPE_SYSTEM);
     return created;
   }
@@ -101,13 +92,6 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
     identityService.saveGroup(group);
     existingIds.add(id);
     return 1;
-  }
-
-  /** The camunda-admin group may do everything, as the Camunda webapps expect. */
-  private void grantAdministratorsEverything() {
-    for (Resource resource : Resources.values()) {
-      Grants.grant(authorizationService, Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
-    }
   }
 
   /**
@@ -148,7 +132,7 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
     List<String[]> memberships = new ArrayList<>();
     int created = 0;
     created += ensureUser(existingUsers, DemoUsers.MANAGER, "Cán bộ", "theo dõi đề án");
-    memberships.add(new String[] {DemoUsers.MANAGER, MANAGERS});
+    memberships.add(new String[] {DemoUsers.MANAGER, OrganisationGroups.MANAGERS});
     for (AdministrativeUnit unit : units.allUnits()) {
       String userId = DemoUsers.officialOf(unit);
       created += ensureUser(existingUsers, userId, "Cán bộ", unit.committeeName());

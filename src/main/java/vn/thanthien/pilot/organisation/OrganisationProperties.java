@@ -7,21 +7,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param unitsFile Spring resource location of a GSO unit list (CSV with the columns of the
  *     national catalogue); any province's slice, or the whole country
- * @param provinceCode GSO code of the province that runs the programme
- * @param validFrom the date the unit list is valid from (codes can be reused after mergers)
+ * @param provinceCode GSO code of the province that runs the programme (required; the demo's is in
+ *     application.yaml)
  */
 @ConfigurationProperties(prefix = "pilot.organisation")
-public record OrganisationProperties(String unitsFile, String provinceCode, String validFrom) {
+public record OrganisationProperties(String unitsFile, String provinceCode) {
 
   public OrganisationProperties {
     if (unitsFile == null || unitsFile.isBlank()) {
       unitsFile = "classpath:organisation/units-thai-binh-2023-04-10.csv";
     }
     if (provinceCode == null || provinceCode.isBlank()) {
-      provinceCode = "34";
-    }
-    if (validFrom == null || validFrom.isBlank()) {
-      validFrom = "2023-04-10";
+      throw new IllegalArgumentException(
+          "pilot.organisation.province-code must name the province that runs the programme");
     }
   }
 }

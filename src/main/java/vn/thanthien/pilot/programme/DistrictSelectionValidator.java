@@ -1,14 +1,16 @@
 package vn.thanthien.pilot.programme;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import vn.thanthien.pilot.forms.FormValues;
+import vn.thanthien.pilot.forms.ChosenCodes;
 import vn.thanthien.pilot.forms.SubmissionCheck;
 import vn.thanthien.pilot.forms.ValidationProblems;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 
-/** The districts taking part must be districts of the province; fixes {@code districtCodes}. */
+/**
+ * The districts taking part must be districts of the province. Only refuses;
+ * {@link DistrictSelectionRecorder} writes {@code districtCodes}.
+ */
 @Component("districtSelectionValidator")
 public class DistrictSelectionValidator extends SubmissionCheck {
 
@@ -21,19 +23,14 @@ public class DistrictSelectionValidator extends SubmissionCheck {
   @Override
   protected void check(DelegateExecution execution) {
     String provinceCode = (String) execution.getVariable("provinceCode");
-    List<String> chosen = FormValues.list(execution.getVariable("participatingDistricts"))
-        .orElseThrow(() -> ValidationProblems.reject("Danh sách huyện tham gia không hợp lệ"));
+    ChosenCodes chosen = ChosenCodes.orRefuse(execution, "participatingDistricts",
+        "Danh sách huyện tham gia không hợp lệ");
     ValidationProblems problems = new ValidationProblems();
     if (chosen.isEmpty()) {
       problems.add("Cần chọn ít nhất một huyện tham gia");
     }
-    for (String code : chosen) {
-      boolean inProvince = units.district(code)
-          .map(d -> d.parentCode().equals(provinceCode)).orElse(false);
-      if (!inProvince) {
-        problems.add("Huyện mã «" + code + "» không thuộc tỉnh đang thực hiện đề án");
-      }
-    }
+    chosen.refuseEach(code -> units.district(code).map(d -> d.parentCode().equals(provinceCode)).orElse(false),
+        code -> "Huyện mã «" + code + "» không thuộc tỉnh đang thực hiện đề án", problems);
     problems.throwIfAny();
   }
 }

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.thanthien.pilot.forms.ValidationProblems;
+import vn.thanthien.pilot.organisation.TimeZoneProperties;
 
 /**
  * At most one running {@code pilot-programme} per province: a second start while one runs is
@@ -20,6 +21,12 @@ import vn.thanthien.pilot.forms.ValidationProblems;
 public class OneRunningProgramme implements ExecutionListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(OneRunningProgramme.class);
+
+  private final TimeZoneProperties time;
+
+  public OneRunningProgramme(TimeZoneProperties time) {
+    this.time = time;
+  }
 
   @Override
   public void notify(DelegateExecution execution) {
@@ -42,12 +49,12 @@ public class OneRunningProgramme implements ExecutionListener {
     }
     ProcessInstance other = running.get(0);
     Object number = RunningInstances.variable(execution, other.getId(), "decisionNumber");
-    String decided = RunningInstances.day(RunningInstances.variable(execution, other.getId(), "decisionDate"))
+    String decided = RunningInstances.day(RunningInstances.variable(execution, other.getId(), "decisionDate"), time.timeZone())
         .map(day -> " ngày " + day).orElse("");
     Object name = execution.getVariable("provinceName");
     throw ValidationProblems.reject((name == null ? "Tỉnh mã «" + province + "»" : name.toString())
         + " đang thực hiện đề án số " + (number == null ? "(chưa có số)" : number) + decided
-        + " (bắt đầu trên hệ thống ngày " + RunningInstances.startDay(execution, other.getId()) + ")."
+        + " (bắt đầu trên hệ thống ngày " + RunningInstances.startDay(execution, other.getId(), time.timeZone()) + ")."
         + " Mỗi tỉnh chỉ thực hiện một đề án tại một thời điểm: hãy tiếp tục đề án đang chạy;"
         + " nếu thật sự cần thêm một đề án, đề nghị quản trị hệ thống khởi động");
   }

@@ -1,5 +1,6 @@
 package vn.thanthien.pilot.programme;
 
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -84,18 +85,21 @@ public final class RunningInstances {
         .getRuntimeService().getVariable(processInstanceId, name));
   }
 
-  /** "05/07/2023", the day another instance was started, or "?" without history. */
-  public static String startDay(DelegateExecution execution, String processInstanceId) {
+  /**
+   * "05/07/2023", the day another instance was started (in the programme's time zone), or "?"
+   * without history.
+   */
+  public static String startDay(DelegateExecution execution, String processInstanceId, ZoneId zone) {
     HistoricProcessInstance historic = Context.getCommandContext().runWithoutAuthorization(() ->
         execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
             .processInstanceId(processInstanceId).singleResult());
     Date start = historic == null ? null : historic.getStartTime();
-    return start == null ? "?" : FormValues.display(FormValues.date(start).orElse(null));
+    return start == null ? "?" : FormValues.display(FormValues.date(start, zone).orElse(null));
   }
 
   /** A date variable as officials read it, or empty. */
-  public static Optional<String> day(Object value) {
-    return FormValues.date(value).map(FormValues::display);
+  public static Optional<String> day(Object value, ZoneId zone) {
+    return FormValues.date(value, zone).map(FormValues::display);
   }
 
   /**

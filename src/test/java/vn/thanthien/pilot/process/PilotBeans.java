@@ -3,6 +3,7 @@ package vn.thanthien.pilot.process;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -21,6 +22,7 @@ import vn.thanthien.pilot.district.RolloutCandidates;
 import vn.thanthien.pilot.district.RolloutPlanRecorder;
 import vn.thanthien.pilot.district.RolloutPlanValidator;
 import vn.thanthien.pilot.organisation.OrganisationProperties;
+import vn.thanthien.pilot.organisation.TimeZoneProperties;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 import vn.thanthien.pilot.programme.DistrictResultsCollector;
 import vn.thanthien.pilot.programme.DistrictSelectionRecorder;
@@ -37,6 +39,9 @@ import vn.thanthien.pilot.rating.ScoreValidator;
 public final class PilotBeans implements BeforeEachCallback, AfterEachCallback {
 
   public static final UnitDirectory UNITS = load();
+  /** The settings of application.yaml that the beans read: Thái Bình, Vietnam's time zone. */
+  public static final OrganisationProperties ORGANISATION = new OrganisationProperties(null, "34");
+  public static final TimeZoneProperties TIME = new TimeZoneProperties(ZoneId.of("Asia/Ho_Chi_Minh"));
 
   @Override
   public void beforeEach(ExtensionContext context) {
@@ -49,8 +54,7 @@ public final class PilotBeans implements BeforeEachCallback, AfterEachCallback {
   }
 
   private static void register() {
-    OrganisationProperties organisation = new OrganisationProperties(null, null, null);
-    Mocks.register("programmeContext", new ProgrammeContext(UNITS, organisation));
+    Mocks.register("programmeContext", new ProgrammeContext(UNITS, ORGANISATION, TIME));
     Mocks.register("districtSelectionValidator", new DistrictSelectionValidator(UNITS));
     Mocks.register("districtSelectionRecorder", new DistrictSelectionRecorder());
     Mocks.register("districtResultsCollector", new DistrictResultsCollector());
@@ -62,13 +66,13 @@ public final class PilotBeans implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("rolloutPlanRecorder", new RolloutPlanRecorder());
     Mocks.register("communeResultsCollector", new CommuneResultsCollector());
     Mocks.register("communeContext", new CommuneContext(UNITS));
-    Mocks.register("launchValidator", new LaunchValidator());
-    Mocks.register("reportScheduler", new ReportScheduler());
+    Mocks.register("launchValidator", new LaunchValidator(TIME));
+    Mocks.register("reportScheduler", new ReportScheduler(TIME));
     Mocks.register("reportValidator", new ReportValidator());
     Mocks.register("reportRecorder", new ReportRecorder());
     Mocks.register("scoreValidator", new ScoreValidator());
-    Mocks.register("oneRunningProgramme", new OneRunningProgramme());
-    Mocks.register("oneDistrictPilotPerProgramme", new OneDistrictPilotPerProgramme());
+    Mocks.register("oneRunningProgramme", new OneRunningProgramme(TIME));
+    Mocks.register("oneDistrictPilotPerProgramme", new OneDistrictPilotPerProgramme(TIME));
   }
 
   private static UnitDirectory load() {

@@ -27,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import vn.thanthien.pilot.organisation.AdministrativeUnit;
+import vn.thanthien.pilot.organisation.UnitDirectory;
 import vn.thanthien.pilot.process.CommuneInputs;
 
 /**
@@ -47,6 +49,7 @@ class BrowserJourneyTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired RepositoryService repository;
+  @Autowired UnitDirectory units;
 
   Playwright playwright;
   Browser browser;
@@ -302,6 +305,16 @@ class BrowserJourneyTest {
     return page;
   }
 
+  /** A district-pilot of Hưng Hà started before {@code activity}, with its context and one more variable. */
+  private ProcessInstance startHungHaBefore(String activity, String name, Object value) {
+    return runtime.createProcessInstanceByKey("district-pilot").businessKey("339")
+        .setVariables(Variables.createVariables().putValue("districtCode", "339")
+            .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34")
+            .putValue("districtGroup", "district-339").putValue("provinceGroup", "province-34")
+            .putValue(name, value))
+        .startBeforeActivity(activity).execute();
+  }
+
   /** Nothing of the official's text became an element: no image, no link, no heading, no bold. */
   private static void shownAsText(Page page, boolean[] alerted) {
     Locator form = page.locator(".fjs-container");
@@ -360,12 +373,8 @@ class BrowserJourneyTest {
     String summary = "**Kết quả thí điểm: 1/1 xã được công nhận**\n\n"
         + "- Xã Chí Hòa (12679), điểm của tỉnh: 95 điểm, Xuất sắc, được công nhận (thẩm định 1 lần). Bài học: "
         + vn.thanthien.pilot.district.CommuneResultsCollector.lessons(HOSTILE) + "\n";
-    ProcessInstance district = runtime.createProcessInstanceByKey("district-pilot").businessKey("339")
-        .setVariables(Variables.createVariables().putValue("districtCode", "339")
-            .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34")
-            .putValue("districtGroup", "district-339").putValue("provinceGroup", "province-34")
-            .putValue("pilotResultsSummary", vn.thanthien.pilot.forms.DisplayText.longText(summary)))
-        .startBeforeActivity("DistrictLessons").execute();
+    ProcessInstance district = startHungHaBefore("DistrictLessons",
+        "pilotResultsSummary", vn.thanthien.pilot.forms.DisplayText.longText(summary));
     String taskId = tasks.createTaskQuery().processInstanceId(district.getId()).singleResult().getId();
     Page page = openTask("huyen339", taskId);
     boolean[] alerted = {false};
@@ -382,5 +391,30 @@ class BrowserJourneyTest {
     assertThat(form.locator("strong", new Locator.LocatorOptions().setHasText("Kết quả thí điểm"))).hasCount(1);
     shownAsText(page, alerted);
     shot(page, "11-district-lessons-summary-as-text");
+  }
+
+  @Test
+  void theProvinceReadsTheProposedPilotsWhenItApproves() {
+    ProcessInstance district = startHungHaBefore("SelectPilots", "communeOptions",
+        vn.thanthien.pilot.forms.JsonVariables.options(
+            units.communesOf("339"), AdministrativeUnit::label, AdministrativeUnit::code));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(district.getId()).singleResult().getId(),
+        Variables.createVariables()
+            .putValue("pilotCommunes", vn.thanthien.pilot.forms.JsonVariables.checklist(List.of("12646", "12649")))
+            .putValue("provincePilots", vn.thanthien.pilot.forms.JsonVariables.checklist(List.of("12646")))
+            .putValue("selectionRationale", "Xã có phong trào tốt"));
+    // the summary is a Json string (it grows with the number of pilots); the form shows its text
+    assertThat(runtime.getVariable(district.getId(), "pilotSelectionSummary"))
+        .isInstanceOf(org.camunda.spin.json.SpinJsonNode.class);
+    String taskId = tasks.createTaskQuery().processInstanceId(district.getId()).singleResult().getId();
+    Page page = openTask("tinh34", taskId);
+
+    Locator form = page.locator(".fjs-container");
+    assertThat(form).containsText("Huyện Hưng Hà đề xuất:");
+    assertThat(form).containsText("Xã Tiến Đức (12646) — điểm của tỉnh");
+    assertThat(form).containsText("Xã Thái Hưng (12649) — điểm của huyện");
+    assertThat(form.locator("strong", new Locator.LocatorOptions().setHasText("điểm của tỉnh"))).hasCount(1);
+    shot(page, "12-province-reads-the-proposed-pilots");
+    runtime.deleteProcessInstance(district.getId(), "browser test done");
   }
 }
