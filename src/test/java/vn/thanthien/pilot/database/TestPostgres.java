@@ -36,6 +36,8 @@ public final class TestPostgres {
         EmbeddedPostgres fresh = EmbeddedPostgres.builder()
             // enough for two application nodes plus the tests' own connections
             .setServerConfig("max_connections", "200")
+            // stopped by this class's own hook, after the Spring contexts (see stop)
+            .setRegisterShutdownHook(false)
             .start();
         server = fresh;
         System.out.printf("Embedded PostgreSQL on port %d, started in %d ms%n", server.getPort(),
@@ -48,7 +50,25 @@ public final class TestPostgres {
     return server;
   }
 
-  private static synchronized void stop() {
+  /**
+   * JVM shutdown hooks run at the same time: Spring Boot's closes the test contexts, whose engines
+   * and connection pools still use the database, so the server is stopped once Spring's hook has
+   * finished (at most 20 s later) rather than under their feet.
+   */
+  private static void stop() {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread != Thread.currentThread() && "SpringApplicationShutdownHook".equals(thread.getName())) {
+        try {
+          thread.join(20_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    close();
+  }
+
+  private static synchronized void close() {
     if (server != null) {
       try {
         server.close();
