@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * Camunda's REST API answers a refused submission with 400 on {@code submit-form} and
  * {@code complete}, but with 500 on {@code /process-definition/.../start}. A refused submission is
  * the caller's mistake, never a server error: this mapper answers 400 with the Vietnamese message
- * wherever the cause is a validation error, and leaves every other error as Camunda maps it.
+ * wherever the cause is a validation error, unless the answer is already another 4xx, and leaves
+ * every other error as Camunda maps it.
  */
 @Provider
 @Priority(1)
@@ -22,6 +23,14 @@ public class ValidationErrorMapper implements ExceptionMapper<RestException> {
 
   @Override
   public Response toResponse(RestException exception) {
+    Response.Status status = exception.getStatus();
+    if (status != null && status.getFamily() == Response.Status.Family.CLIENT_ERROR && status != Response.Status.BAD_REQUEST) {
+      // Already a clear client error (409 conflict, 404 gone, 403 refused: ClearErrorsPlugin): it
+      // stands even if a validation error is among its causes. On PostgreSQL the loser of two
+      // simultaneous completions may run the form check on the state the winner left, and fail
+      // it; the answer must still say that someone else completed the task (409), not 400.
+      return ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof FormFieldValidationException) {
         ExceptionDto body = ExceptionHandlerHelper.getInstance().fromException(exception);

@@ -1,0 +1,105 @@
+package vn.thanthien.pilot.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import vn.thanthien.pilot.access.ApiClient;
+
+/**
+ * The real application in a JVM of its own ({@code target/classes} and the runtime classpath
+ * Maven writes to {@code target/runtime-classpath.txt}), configured by environment variables as an
+ * installation would be; its output goes to {@code target/<logDirectory>/<name>.log}.
+ */
+final class AppProcess implements AutoCloseable {
+
+  static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+  final String name;
+  final int port;
+  final Path log;
+  final Process process;
+  final ApiClient api;
+
+  /** Starts the process and returns at once; see {@link #awaitStarted()}. */
+  AppProcess(String logDirectory, String name, Map<String, String> environment) throws IOException {
+    this.name = name;
+    this.port = freePort();
+    this.log = Files.createDirectories(Path.of("target", logDirectory)).resolve(name + ".log");
+    String classpath = "target/classes" + File.pathSeparator
+        + Files.readString(Path.of("target/runtime-classpath.txt")).trim();
+    ProcessBuilder builder = new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
+        "vn.thanthien.pilot.PilotApplication"))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    builder.environment().put("PORT", Integer.toString(port));
+    builder.environment().put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
+    process = builder.start();
+    api = new ApiClient(port);
+  }
+
+  /**
+   * Waits until Spring Boot has finished starting, its start-up runners (seeding) included:
+   * {@code /actuator/health/readiness} answers 200 only then (Spring Boot's readiness state,
+   * enabled for these processes), and {@code /actuator/health} 200; fails at once if the process
+   * ends.
+   */
+  void awaitStarted() throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new AssertionError(name + " ended with exit code " + process.exitValue() + " while starting, see " + log);
+      }
+      if (answers200("/actuator/health/readiness", http) && answers200("/actuator/health", http)) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(name + " not started after " + START_TIMEOUT + ", see " + log);
+  }
+
+  private boolean answers200(String path, HttpClient http) throws InterruptedException {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException notYet) {
+      return false;
+    }
+  }
+
+  /** SIGTERM, as a service manager stops it; waits for the end. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
