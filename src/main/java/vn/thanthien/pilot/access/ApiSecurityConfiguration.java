@@ -1,6 +1,8 @@
 package vn.thanthien.pilot.access;
 
 import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,8 +16,9 @@ import org.springframework.util.unit.DataSize;
  * The REST API under {@code /engine-rest} answers only to users who log in with HTTP Basic (the
  * same users as the webapps); without credentials every resource answers 401, except the list of
  * engines ({@code /engine-rest/engine}). Before anything, every request passes the
- * {@link RequestSizeLimitFilter}, which reads nothing; nothing reads a body before the caller is
- * authenticated (HTTP Basic here, the session for the webapps' {@code /camunda/api}, whose
+ * {@link RequestSizeLimitFilter}, which reads nothing. The actuator under {@code /actuator} is
+ * for administrators only, but for its health ({@link ActuatorAccessFilter}). Nothing reads a body
+ * before the caller is authenticated (HTTP Basic here, the session for the webapps' {@code /camunda/api}, whose
  * filters Camunda registers after these). Expressions in queries are refused inside the engine
  * ({@link RequestExpressionPlugin}), not here.
  */
@@ -42,6 +45,19 @@ public class ApiSecurityConfiguration {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** The actuator: health public, everything else for administrators only. */
+  @Bean
+  public FilterRegistrationBean<Filter> actuatorAccess(ProcessEngine engine,
+      @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
+    registration.setName("pilot-actuator-access");
+    registration.setFilter(new ActuatorAccessFilter(engine.getIdentityService(),
+        ((ProcessEngineImpl) engine).getProcessEngineConfiguration(), actuatorPath));
+    registration.addUrlPatterns(actuatorPath, actuatorPath + "/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

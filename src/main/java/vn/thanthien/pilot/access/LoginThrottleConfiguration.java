@@ -1,6 +1,7 @@
 package vn.thanthien.pilot.access;
 
 import jakarta.servlet.Filter;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,7 @@ import org.springframework.core.Ordered;
 
 /**
  * Wrong passwords are slowed down per client address and user name ({@link LoginThrottle}) on
- * both login paths, instead of Camunda's per-user lock (turned off in application.yaml), which let
+ * every login path (HTTP Basic on the REST API and the actuator, the webapps' login form), instead of Camunda's per-user lock (turned off in application.yaml), which let
  * anyone lock any official out.
  */
 @Configuration
@@ -28,11 +29,12 @@ public class LoginThrottleConfiguration {
 
   @Bean
   public FilterRegistrationBean<Filter> loginThrottleFilter(LoginThrottle throttle,
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+      @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
     registration.setName("pilot-login-throttle");
-    registration.setFilter(new LoginThrottleFilter(throttle, "/engine-rest", webappPath));
-    registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/admin/auth/user/*");
+    registration.setFilter(new LoginThrottleFilter(throttle, List.of("/engine-rest", actuatorPath), webappPath));
+    registration.addUrlPatterns("/engine-rest/*", actuatorPath + "/*", webappPath + "/api/admin/auth/user/*");
     registration.setOrder(ORDER);
     return registration;
   }

@@ -15,6 +15,7 @@ import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +26,14 @@ import vn.thanthien.pilot.access.LoginThrottle.Outcome;
 
 /**
  * Puts the {@link LoginThrottle} in front of both ways to log in: HTTP Basic on the REST API
- * ({@code /engine-rest/*}) and the webapps' login form
+ * ({@code /engine-rest/*}) and the actuator ({@code /actuator/*}), and the webapps' login form
  * ({@code POST <webapps>/api/admin/auth/user/{engine}/login/{app}}). A throttled attempt answers
  * 429 with a Vietnamese message and {@code Retry-After}, without the password being checked. The
  * client address is {@link HttpServletRequest#getRemoteAddr()}: Tomcat replaces it by the
  * {@code X-Forwarded-For} address only for requests from trusted internal proxies.
  *
- * <p>Must run before Camunda's authentication filter on {@code /engine-rest/*} (which checks the
- * password) and after Spring's character-encoding filter (the login form is read here).
+ * <p>Must run before the filters that check the password (Camunda's on {@code /engine-rest/*},
+ * {@link ActuatorAccessFilter} on {@code /actuator/*}) and after Spring's character-encoding filter (the login form is read here).
  */
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -41,21 +42,21 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   static final String MESSAGE = "Đăng nhập sai quá nhiều lần với tên đăng nhập này từ địa chỉ của "
       + "anh/chị. Vui lòng chờ %d giây rồi thử lại; nếu quên mật khẩu, hãy liên hệ quản trị hệ thống.";
 
-  private static final String BASIC_PREFIX = "Basic ";
   /** A login form is a user name and a password: anything longer is refused with 413. */
   static final int MAX_LOGIN_BODY = 16 * 1024;
 
   private final LoginThrottle throttle;
-  private final String restPrefix;
+  private final List<String> basicPrefixes;
   private final String webappLoginPrefix;
 
   /**
-   * @param restPath the REST API's path, e.g. {@code /engine-rest}
+   * @param basicPaths the paths whose requests log in with HTTP Basic, e.g. {@code /engine-rest}
+   *     and {@code /actuator}
    * @param webappPath the webapps' path, e.g. {@code /camunda}
    */
-  public LoginThrottleFilter(LoginThrottle throttle, String restPath, String webappPath) {
+  public LoginThrottleFilter(LoginThrottle throttle, List<String> basicPaths, String webappPath) {
     this.throttle = throttle;
-    this.restPrefix = restPath + "/";
+    this.basicPrefixes = basicPaths.stream().map(path -> path + "/").toList();
     this.webappLoginPrefix = webappPath + "/api/admin/auth/user/";
   }
 
@@ -67,7 +68,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     String path = pathOf(request);
     Kind kind = null;
     String user = null;
-    if (path.startsWith(restPrefix)) {
+    if (basicPrefixes.stream().anyMatch(path::startsWith)) {
       kind = Kind.REST_BASIC;
       user = basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
     } else if (path.startsWith(webappLoginPrefix) && path.contains("/login/")
@@ -106,7 +107,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   }
 
   /**
-   * The REST API answers 401 only when the credentials are wrong; any other answer proves nothing
+   * The REST API and the actuator answer 401 only when the credentials are wrong; any other answer proves nothing
    * (some paths need no credentials at all). The login form answers 200 only after the password
    * was found right.
    */
@@ -121,7 +122,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   }
 
   /** The path as the servlet container mapped it (decoded, normalised, without path parameters). */
-  private static String pathOf(HttpServletRequest request) {
+  static String pathOf(HttpServletRequest request) {
     String servletPath = request.getServletPath();
     String pathInfo = request.getPathInfo();
     return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
@@ -129,18 +130,12 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
 
   /**
    * The user name of an HTTP Basic {@code Authorization} header, decoded exactly as Camunda's
-   * {@code HttpBasicAuthenticationProvider} does (lenient Base64, platform charset), so that no
-   * header checked by Camunda escapes the throttle; null when Camunda checks no password.
+   * {@code HttpBasicAuthenticationProvider} does, so that no header checked by Camunda escapes the
+   * throttle; null when no password is checked.
    */
-  @SuppressWarnings("DefaultCharset")
   static String basicUser(String authorization) {
-    if (authorization == null || !authorization.startsWith(BASIC_PREFIX)) {
-      return null;
-    }
-    String decoded = new String(org.camunda.bpm.engine.impl.digest._apacheCommonsCodec.Base64.decodeBase64(
-        authorization.substring(BASIC_PREFIX.length())));
-    int colon = decoded.indexOf(':');
-    return colon < 0 ? null : decoded.substring(0, colon);
+    BasicCredentials credentials = BasicCredentials.parse(authorization);
+    return credentials == null ? null : credentials.user();
   }
 
   /**
