@@ -37,9 +37,10 @@ import org.springframework.stereotype.Component;
  * characters (see {@link TextCharacters}); dates are exactly "YYYY-MM-DD"; no String longer than
  * the 4,000 characters Camunda can store reaches the database.
  *
- * <p>Used as an execution listener: {@code end} on user tasks, {@code start} on start events. It
- * reads the form the element names ({@code camunda:formRef}, with its binding) from the
- * deployment.
+ * <p>Attached by {@link vn.thanthien.pilot.contract.SubmissionContractPlugin} to every user task
+ * ({@code end}) and start event ({@code start}), first and as a built-in listener: no model names
+ * it and no caller can skip it. It reads the form the element names ({@code camunda:formRef},
+ * with its binding) from the deployment.
  */
 @Component("formInputValidator")
 public class FormInputValidator extends SubmissionCheck {
