@@ -31,7 +31,8 @@ final class HistoryEngines {
 
   /**
    * An engine with history level full, removal-time based cleanup and the given
-   * {@code historyRemovalTimeStrategy} ("end", "start" or "none"), the models deployed.
+   * {@code historyRemovalTimeStrategy} ("end" or "start"; "none": end-time based cleanup, no
+   * removal times), the models deployed.
    */
   static ProcessEngine start(String name, String removalTimeStrategy) {
     StandaloneInMemProcessEngineConfiguration config = new StandaloneInMemProcessEngineConfiguration();
@@ -43,7 +44,9 @@ final class HistoryEngines {
     config.setDefaultSerializationFormat("application/json");
     config.setEnforceHistoryTimeToLive(true);
     config.setExpressionManager(new MockExpressionManager());
-    config.setHistoryCleanupStrategy("removalTimeBased");
+    // "none" is refused with removal-time based cleanup: the floor runs end-time based cleanup,
+    // which writes no removal time at all.
+    config.setHistoryCleanupStrategy("none".equals(removalTimeStrategy) ? "endTimeBased" : "removalTimeBased");
     config.setHistoryRemovalTimeStrategy(removalTimeStrategy);
     config.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin(), new IncidentMessagesPlugin(),
         new SubmissionContractPlugin(new FormInputValidator())));
