@@ -102,6 +102,13 @@ class CleanupKeepsRunningProgrammesTest {
       assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(id).list())
           .isNotEmpty().allSatisfy(decision -> assertThat(decision.getRemovalTime()).isNull());
     }
+    // The scoring-scheme lookup of every score check (ScoreValidator, through the DecisionService
+    // inside the commune's transaction) belongs to the hierarchy too: no removal time yet.
+    assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("pilot-scoring-scheme").list())
+        .isNotEmpty().allSatisfy(lookup -> {
+          assertThat(lookup.getRootProcessInstanceId()).isEqualTo(district.getId());
+          assertThat(lookup.getRemovalTime()).isNull();
+        });
     long variablesBefore = history.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(finished.toArray(String[]::new)).count();
 
@@ -159,6 +166,7 @@ class CleanupKeepsRunningProgrammesTest {
         .count()).isZero();
     assertThat(history.createHistoricTaskInstanceQuery().rootProcessInstanceId(district.getId()).count())
         .isZero();
+    assertThat(history.createHistoricDecisionInstanceQuery().count()).isZero();
   }
 
   /** What the nightly job does, now: schedule the cleanup job and run it until it has nothing left. */
