@@ -169,6 +169,79 @@ class CleanupKeepsRunningProgrammesTest {
     assertThat(history.createHistoricDecisionInstanceQuery().count()).isZero();
   }
 
+  /**
+   * The production shape: the programme is the root. A district that has ended is itself a
+   * child: neither it nor its communes get a removal time while the programme runs, so the
+   * province's summary, read from history after the last district, still counts them all.
+   */
+  @Test
+  void anEndedDistrictOfARunningProgrammeKeepsItsHistoryUntilTheProgrammeEnds() {
+    ProcessInstance programme = runtime.startProcessInstanceByKey("pilot-programme", Variables.createVariables()
+        .putValue("programmeTitle", "Chính quyền thân thiện vì nhân dân phục vụ")
+        .putValue("decisionNumber", "08-ĐA/TU").putValue("decisionDate", "2023-07-05")
+        .putValue("periodStart", "2023-07-05").putValue("periodEnd", "2024-06-30").putValue("reportCycle", "P6M"));
+    complete(programme, Variables.createVariables()
+        .putValue("participatingDistricts", SpinValues.jsonValue(json("339", "344")).create()));
+    List<ProcessInstance> districts = runtime.createProcessInstanceQuery()
+        .superProcessInstanceId(programme.getId()).orderByBusinessKey().asc().list();
+    assertThat(districts).hasSize(2);
+
+    runDistrictToItsEnd(districts.get(0));
+    List<String> endedHierarchy = history.createHistoricProcessInstanceQuery()
+        .rootProcessInstanceId(programme.getId()).finished().list().stream()
+        .map(HistoricProcessInstance::getId).toList();
+    assertThat(endedHierarchy).hasSize(3).contains(districts.get(0).getId());
+    assertThat(history.createHistoricProcessInstanceQuery().rootProcessInstanceId(programme.getId()).list())
+        .allSatisfy(instance -> assertThat(instance.getRemovalTime()).isNull());
+
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(TTL).plus(Duration.ofDays(800))));
+    runHistoryCleanup();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(endedHierarchy))
+        .count()).isEqualTo(3);
+    ClockUtil.reset();
+
+    runDistrictToItsEnd(districts.get(1));
+    runJobs(programme);
+    assertThat(runtime.getVariable(programme.getId(), "communesTotal")).isEqualTo(4L);
+    assertThat(runtime.getVariable(programme.getId(), "districtResultsSummary").toString())
+        .contains("Huyện Hưng Hà** (339)").contains("Huyện Vũ Thư** (344)");
+    complete(programme, Variables.createVariables().putValue("provinceConclusion", "Nhân rộng toàn tỉnh"));
+
+    HistoricProcessInstance root = history.createHistoricProcessInstanceQuery()
+        .processInstanceId(programme.getId()).singleResult();
+    Date removal = Date.from(root.getEndTime().toInstant().plus(TTL));
+    assertThat(history.createHistoricProcessInstanceQuery().rootProcessInstanceId(programme.getId()).list())
+        .hasSize(7).allSatisfy(instance -> assertThat(instance.getRemovalTime()).isEqualTo(removal));
+    ClockUtil.setCurrentTime(Date.from(removal.toInstant().plus(Duration.ofDays(1))));
+    runHistoryCleanup();
+    assertThat(history.createHistoricProcessInstanceQuery().rootProcessInstanceId(programme.getId()).count())
+        .isZero();
+  }
+
+  /** One pilot (a province pilot), lessons, a rollout to one commune, the final report. */
+  private void runDistrictToItsEnd(ProcessInstance district) {
+    String pilot = PilotBeans.UNITS.communesOf(district.getBusinessKey()).get(0).code();
+    String rollout = PilotBeans.UNITS.communesOf(district.getBusinessKey()).get(1).code();
+    CommuneWalker walker = new CommuneWalker(engine);
+    complete(district, Variables.createVariables()
+        .putValue("pilotCommunes", SpinValues.jsonValue(json(pilot)).create())
+        .putValue("provincePilots", SpinValues.jsonValue(json(pilot)).create())
+        .putValue("selectionRationale", "Xã có phong trào tốt"));
+    complete(district, Variables.createVariables().putValue("selectionDecision", "approve"));
+    walker.walk(runtime.createProcessInstanceQuery().superProcessInstanceId(district.getId()).singleResult(),
+        20, 20, 20, 20, 20);
+    runJobs(district);
+    complete(district, Variables.createVariables().putValue("districtLessons", "Bài học của huyện"));
+    complete(district, Variables.createVariables()
+        .putValue("rolloutCommunes", SpinValues.jsonValue(json(rollout)).create())
+        .putValue("rolloutPeriodEnd", "2024-06-30").putValue("rolloutPlanSummary", "Nhân rộng"));
+    walker.walk(runtime.createProcessInstanceQuery().superProcessInstanceId(district.getId()).singleResult(),
+        10, 10, 10, 10, 10);
+    runJobs(district);
+    complete(district, Variables.createVariables().putValue("districtFinalReport", "Báo cáo"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(district.getId()).count()).isZero();
+  }
+
   /** What the nightly job does, now: schedule the cleanup job and run it until it has nothing left. */
   private void runHistoryCleanup() {
     Job job = history.cleanUpHistoryAsync(true);
