@@ -114,6 +114,8 @@ class ClusterJobsOnPostgresTest {
   private AppProcess node(String name) throws Exception {
     Map<String, String> environment = new HashMap<>(baseEnvironment);
     environment.put("CAMUNDA_BPM_GENERICPROPERTIES_PROPERTIES_HOSTNAME", name);
+    // its database sessions carry its name, so the test sees what each node's threads wait for
+    environment.put("PILOT_DB_URL", url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + name);
     AppProcess process = new AppProcess(LOGS, name, environment);
     processes.add(process);
     return process;
@@ -191,6 +193,7 @@ class ClusterJobsOnPostgresTest {
   void jobsLockedByAKilledNodeAreExecutedByTheOtherOnceTheLockExpires() throws Exception {
     String ownerA = lockOwner(a);
     Map<String, Timestamp> heldByA;
+    long executingOnA;
     Instant killed;
     try (Connection gate = DriverManager.getConnection(url, TestPostgres.USER, "")) {
       execute(gate, "select pg_advisory_lock(" + GATE_KEY + ")");
@@ -198,7 +201,7 @@ class ClusterJobsOnPostgresTest {
       // (which looks every 3 s at most) happened to take the first ones.
       gatedInstances = 0;
       Instant deadline = Instant.now().plusSeconds(30);
-      while (lockedBy(ownerA).isEmpty() || jobsWaitingAtTheGate() == 0) {
+      while (lockedBy(ownerA).isEmpty() || threadsWaitingAtTheGate("node-a") == 0) {
         assertThat(Instant.now()).as("node A executes gated jobs within 30 s").isBefore(deadline);
         if (gatedInstances < MAX_GATED_INSTANCES) {
           for (int i = 0; i < 6; i++) {
@@ -212,6 +215,8 @@ class ClusterJobsOnPostgresTest {
       Thread.sleep(1000); // let A's acquisition fill its queue as well
       heldByA = lockedBy(ownerA);
       assertThat(heldByA).isNotEmpty();
+      executingOnA = threadsWaitingAtTheGate("node-a");
+      assertThat(executingOnA).as("node A's threads inside gated jobs").isPositive();
       assertThat(heldByA.values()).as("locks still valid when A dies")
           .allSatisfy(expiry -> assertThat(expiry.toInstant()).isAfter(Instant.now()));
 
@@ -247,9 +252,9 @@ class ClusterJobsOnPostgresTest {
         }
       }
     }
-    System.out.printf("Cluster jobs: node A killed holding %d of %d locked jobs (lock %d ms);"
+    System.out.printf("Cluster jobs: node A killed holding %d of %d locked jobs, %d of them executing (lock %d ms);"
         + " node B executed them all, every gated instance ended %.1f s after the kill%n",
-        heldByA.size(), gatedInstances, LOCK_TIME_MILLIS, recovered.toMillis() / 1e3);
+        heldByA.size(), gatedInstances, executingOnA, LOCK_TIME_MILLIS, recovered.toMillis() / 1e3);
   }
 
   @Test
@@ -332,11 +337,11 @@ class ClusterJobsOnPostgresTest {
     return jobs;
   }
 
-  /** Job threads (of any node) waiting for the test's advisory lock in this database. */
-  private long jobsWaitingAtTheGate() {
-    return count("select count(*) from pg_locks where locktype = 'advisory' and not granted"
-        + " and classid = 0 and objid = " + GATE_KEY + " and objsubid = 1"
-        + " and database = (select oid from pg_database where datname = current_database())");
+  /** The node's database sessions (its job threads) waiting for the test's advisory lock. */
+  private long threadsWaitingAtTheGate(String node) {
+    return count("select count(*) from pg_stat_activity activity join pg_locks lock on lock.pid = activity.pid"
+        + " where activity.application_name = '" + node + "' and activity.datname = current_database()"
+        + " and lock.locktype = 'advisory' and not lock.granted and lock.objid = " + GATE_KEY);
   }
 
   private static Reply deploy(ApiClient api, Map<String, BpmnModelInstance> models) {
