@@ -33,13 +33,18 @@ import vn.thanthien.pilot.access.ApiClient.Reply;
  * separate JVM on an H2 file; a province official starts the programme and completes its first
  * task over REST, and the moment the 204 arrives the process is killed with SIGKILL. Started again
  * on the same file, the task is completed and its data are in history. Several tries, one after
- * the other on the same file. Also prints what writing every commit costs (not asserted).
+ * the other on the same file; before each kill the district's official also selects its pilots, and
+ * after each restart the running instances, open tasks, variables and history are exactly as before
+ * the kill. On the last try a test-only timer is pending across the kill and fires after the
+ * restart. Also prints what writing every commit costs (not asserted).
  */
 class DurabilityAfterKillTest {
 
   static final int TRIES = 3;
   static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   static final int SIGKILL_EXIT = 128 + 9;
+  /** The pending timer's delay from its start: a restart takes 10-20 s here. */
+  static final String TIMER_DURATION = "PT40S";
 
   @TempDir Path data;
 
@@ -65,6 +70,8 @@ class DurabilityAfterKillTest {
       env.put("PORT", Integer.toString(port));
       env.put("PILOT_DEMO_ENABLED", "true");
       env.put("PILOT_DEMO_PASSWORD", ApiClient.PASSWORD);
+      // an idle job executor looks for due jobs every second at least (default: up to 60 s)
+      env.put("CAMUNDA_BPM_JOBEXECUTION_MAXWAIT", "1000");
       String writeDelay = System.getProperty("pilot.durability.writeDelay");
       if (writeDelay != null) {
         // Only to show the failure without the fix: -Dpilot.durability.writeDelay=500
@@ -115,17 +122,7 @@ class DurabilityAfterKillTest {
 
   private static Completion startAndCompleteFirstTask(ApiClient api, int attempt) {
     // an administrator may deliberately start another programme while one runs (one per try)
-    Reply started = api.post("admin", "/engine-rest/process-definition/key/pilot-programme/start", Map.of(
-        "businessKey", "durability-" + attempt,
-        "variables", Map.of(
-            "programmeTitle", Map.of("value", "Chính quyền thân thiện vì nhân dân phục vụ"),
-            "decisionNumber", Map.of("value", "08-ĐA/TU"),
-            "decisionDate", Map.of("value", "2023-07-05"),
-            "periodStart", Map.of("value", "2023-07-05"),
-            "periodEnd", Map.of("value", "2025-12-31"),
-            "reportCycle", Map.of("value", "P6M"))));
-    assertThat(started.status()).as(started.body()).isEqualTo(200);
-    String instance = started.json().path("id").asText();
+    String instance = DurableState.startProgramme(api, "durability-" + attempt);
     JsonNode task = api.get("tinh34", "/engine-rest/task?processInstanceId=" + instance).json().get(0);
     assertThat(task.path("taskDefinitionKey").asText()).isEqualTo("SelectDistricts");
     String taskId = task.path("id").asText();
@@ -155,11 +152,27 @@ class DurabilityAfterKillTest {
     int run = 0;
     App app = new App(run);
     try {
+      DurableState.deployTimerModel(app.api, TIMER_DURATION);
       for (int attempt = 1; attempt <= TRIES; attempt++) {
         Completion completion = startAndCompleteFirstTask(app.api, attempt);
+        DurableState.selectPilots(app.api, completion.processInstanceId());
+        // on the last try a timer is pending across the kill, due after the restart
+        Map.Entry<String, Instant> timer = attempt == TRIES ? DurableState.startTimer(app.api) : null;
+        List<String> before = DurableState.snapshot(app.api);
         app.kill();
+        long killed = System.nanoTime();
         app = new App(++run);
+        System.out.printf("Durability: restarted in %.1f s%n", (System.nanoTime() - killed) / 1e9);
+        if (timer != null) {
+          assertThat(Instant.now()).as("restarted before the timer is due, else raise " + TIMER_DURATION)
+              .isBefore(timer.getValue());
+        }
+        assertThat(DurableState.snapshot(app.api)).as("instances, tasks, variables and history after the kill")
+            .containsExactlyElementsOf(before);
         assertKept(app.api, completion);
+        if (timer != null) {
+          DurableState.awaitTimerFired(app.api, timer.getKey(), Duration.ofSeconds(60));
+        }
       }
     } finally {
       app.close();
