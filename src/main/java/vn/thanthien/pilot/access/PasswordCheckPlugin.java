@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.engine.CommandFields;
 
 /**
  * A logged-in caller may check only their own password; administrators may check anyone's.
@@ -33,7 +34,8 @@ public class PasswordCheckPlugin extends AbstractProcessEnginePlugin {
   }
 
   static final class OwnPasswordOnly extends CommandInterceptor {
-    private static final Field USER_ID = userIdField();
+    // a Camunda upgrade that renames it fails at start rather than run unguarded
+    private static final Field USER_ID = CommandFields.field(CheckPassword.class, "userId");
     private final ProcessEngineConfigurationImpl configuration;
 
     OwnPasswordOnly(ProcessEngineConfigurationImpl configuration) {
@@ -44,31 +46,12 @@ public class PasswordCheckPlugin extends AbstractProcessEnginePlugin {
     public <T> T execute(Command<T> command) {
       if (command instanceof CheckPassword) {
         Authentication caller = configuration.getIdentityService().getCurrentAuthentication();
-        if (caller != null && !caller.getUserId().equals(userIdOf(command))
+        if (caller != null && !caller.getUserId().equals(CommandFields.read(USER_ID, command))
             && (caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN))) {
           throw new AuthorizationException(MESSAGE);
         }
       }
       return next.execute(command);
-    }
-
-    private static Object userIdOf(Command<?> command) {
-      try {
-        return USER_ID.get(command);
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    private static Field userIdField() {
-      try {
-        Field field = CheckPassword.class.getDeclaredField("userId");
-        field.setAccessible(true);
-        return field;
-      } catch (NoSuchFieldException e) {
-        // a Camunda upgrade renamed it: fail at start rather than run unguarded
-        throw new IllegalStateException("Camunda's CheckPassword has no field userId", e);
-      }
     }
   }
 }

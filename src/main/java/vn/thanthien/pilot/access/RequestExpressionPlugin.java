@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.engine.CommandFields;
 
 /**
  * Keeps expressions that arrive with a request from ever being evaluated, inside the engine, so
@@ -72,8 +73,8 @@ public class RequestExpressionPlugin extends AbstractProcessEnginePlugin {
   static class QueryExpressionInterceptor extends CommandInterceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryExpressionInterceptor.class);
-    private static final Field EXTENDING_QUERY = field(AbstractExecuteFilterCmd.class, "extendingQuery");
-    private static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter");
+    private static final Field EXTENDING_QUERY = CommandFields.field(AbstractExecuteFilterCmd.class, "extendingQuery");
+    private static final Field SAVED_FILTER = CommandFields.field(SaveFilterCmd.class, "filter");
 
     private final ProcessEngineConfigurationImpl configuration;
 
@@ -96,13 +97,13 @@ public class RequestExpressionPlugin extends AbstractProcessEnginePlugin {
       if (command instanceof AbstractQuery<?, ?> query) {
         refuseIf(RequestExpressionValidator.hasExpression(query), command);
       } else if (command instanceof AbstractExecuteFilterCmd) {
-        Object extending = read(EXTENDING_QUERY, command);
+        Object extending = CommandFields.read(EXTENDING_QUERY, command);
         refuseIf(extending instanceof AbstractQuery<?, ?> query && RequestExpressionValidator.hasExpression(query),
             command);
       } else if (command instanceof SaveFilterCmd && fromACaller()) {
         // the application's own filters (TasklistFilters) may say "assigned to me or offered to
         // my unit" with expressions inside orQueries; no caller may store such a filter
-        Object filter = read(SAVED_FILTER, command);
+        Object filter = CommandFields.read(SAVED_FILTER, command);
         refuseIf(filter instanceof Filter saved && saved.getQuery() instanceof TaskQueryImpl query
             && RequestExpressionValidator.hasOrQueryExpression(query), command);
       }
@@ -112,25 +113,6 @@ public class RequestExpressionPlugin extends AbstractProcessEnginePlugin {
       if (refused) {
         LOG.warn("Refused a query with an expression from a caller ({})", command.getClass().getSimpleName());
         throw new BadUserRequestException(RequestExpressionValidator.MESSAGE);
-      }
-    }
-
-    private static Field field(Class<?> type, String name) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
-      } catch (NoSuchFieldException e) {
-        // A Camunda upgrade renamed the field: fail at start rather than run unguarded.
-        throw new IllegalStateException("Camunda " + type.getName() + " has no field " + name, e);
-      }
-    }
-
-    private static Object read(Field field, Object target) {
-      try {
-        return field.get(target);
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
       }
     }
   }

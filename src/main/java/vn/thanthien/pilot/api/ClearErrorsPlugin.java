@@ -1,7 +1,6 @@
 package vn.thanthien.pilot.api;
 
 import jakarta.ws.rs.core.Response.Status;
-import java.lang.reflect.Field;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.engine.CommandFields;
 
 /**
  * Clear 4xx answers with a Vietnamese message, instead of 500, for what an official can run into:
@@ -103,10 +103,8 @@ public class ClearErrorsPlugin extends AbstractProcessEnginePlugin {
     /** The task id of {@link CompleteTaskCmd} and {@link SubmitTaskFormCmd} (a protected field of both). */
     private static String taskIdOf(Command<?> command) {
       try {
-        Field field = command.getClass().getDeclaredField("taskId");
-        field.setAccessible(true);
-        return (String) field.get(command);
-      } catch (ReflectiveOperationException | RuntimeException e) {
+        return CommandFields.read(command, "taskId");
+      } catch (RuntimeException e) {
         return null;
       }
     }

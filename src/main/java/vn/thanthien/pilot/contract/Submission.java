@@ -1,6 +1,5 @@
 package vn.thanthien.pilot.contract;
 
-import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +10,7 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import vn.thanthien.pilot.engine.CommandFields;
 
 /**
  * What an engine command submits on behalf of a user: the variables sent with a task completion
@@ -67,20 +67,7 @@ public record Submission(String taskId, String processDefinitionId, String proce
     return variables == null ? Set.of() : Set.copyOf(variables.keySet());
   }
 
-  @SuppressWarnings("unchecked")
   private static <T> T field(Object command, String name) {
-    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return (T) field.get(command);
-      } catch (NoSuchFieldException e) {
-        // declared by a superclass
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException("Cannot read " + name + " of " + type.getName(), e);
-      }
-    }
-    throw new IllegalStateException(command.getClass().getName() + " has no field " + name
-        + ": the submission guard does not know this engine version");
+    return CommandFields.read(command, name);
   }
 }
