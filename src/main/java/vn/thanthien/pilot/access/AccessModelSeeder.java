@@ -9,7 +9,6 @@ import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
 import static vn.thanthien.pilot.access.Grants.EVERYONE;
-import static vn.thanthien.pilot.access.Grants.grant;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -65,40 +64,40 @@ public class AccessModelSeeder implements ApplicationRunner {
   }
 
   public void seed() {
+    Grants grants = Grants.batch(authorizations);
     for (Resource resource : Resources.values()) {
-      grant(authorizations, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+      grants.grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
-    grant(authorizations, EVERYONE, Resources.APPLICATION, "tasklist", ACCESS);
+    grants.grant(EVERYONE, Resources.APPLICATION, "tasklist", ACCESS);
     for (AdministrativeUnit unit : units.allUnits()) {
       switch (unit.level()) {
-        case COMMUNE -> grant(authorizations, unit.groupId(), Resources.PROCESS_DEFINITION,
-            "commune-pilot", READ);
+        case COMMUNE -> grants.grant(unit.groupId(), Resources.PROCESS_DEFINITION, "commune-pilot", READ);
         case DISTRICT -> {
-          grant(authorizations, unit.groupId(), Resources.APPLICATION, "cockpit", ACCESS);
-          grant(authorizations, unit.groupId(), Resources.PROCESS_DEFINITION, ANY, READ);
-          grant(authorizations, unit.groupId(), Resources.DECISION_DEFINITION, ANY, READ);
+          grants.grant(unit.groupId(), Resources.APPLICATION, "cockpit", ACCESS);
+          grants.grant(unit.groupId(), Resources.PROCESS_DEFINITION, ANY, READ);
+          grants.grant(unit.groupId(), Resources.DECISION_DEFINITION, ANY, READ);
         }
         case PROVINCE -> {
-          readEverything(unit.groupId());
-          grant(authorizations, unit.groupId(), Resources.PROCESS_DEFINITION, PROGRAMME_KEY, CREATE_INSTANCE);
-          grant(authorizations, unit.groupId(), Resources.PROCESS_INSTANCE, ANY, CREATE);
+          readEverything(grants, unit.groupId());
+          grants.grant(unit.groupId(), Resources.PROCESS_DEFINITION, PROGRAMME_KEY, CREATE_INSTANCE);
+          grants.grant(unit.groupId(), Resources.PROCESS_INSTANCE, ANY, CREATE);
         }
       }
     }
-    readEverything(OrganisationGroups.MANAGERS);
+    readEverything(grants, OrganisationGroups.MANAGERS);
     LOG.info("Access model granted to {} unit groups and the managers", units.allUnits().size());
   }
 
   /** Cockpit and read permissions on everything the programme holds; nothing that changes it. */
-  private void readEverything(String groupId) {
-    grant(authorizations, groupId, Resources.APPLICATION, "cockpit", ACCESS);
-    grant(authorizations, groupId, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_TASK, READ_HISTORY);
-    grant(authorizations, groupId, Resources.PROCESS_INSTANCE, ANY, READ);
-    grant(authorizations, groupId, Resources.TASK, ANY, READ);
-    grant(authorizations, groupId, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
-    grant(authorizations, groupId, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
-    grant(authorizations, groupId, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
-    grant(authorizations, groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
-    grant(authorizations, groupId, Resources.DEPLOYMENT, ANY, READ);
+  private static void readEverything(Grants grants, String groupId) {
+    grants.grant(groupId, Resources.APPLICATION, "cockpit", ACCESS);
+    grants.grant(groupId, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_TASK, READ_HISTORY);
+    grants.grant(groupId, Resources.PROCESS_INSTANCE, ANY, READ);
+    grants.grant(groupId, Resources.TASK, ANY, READ);
+    grants.grant(groupId, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grants.grant(groupId, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    grants.grant(groupId, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+    grants.grant(groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
+    grants.grant(groupId, Resources.DEPLOYMENT, ANY, READ);
   }
 }

@@ -1,5 +1,9 @@
 package vn.thanthien.pilot.access;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -14,8 +18,41 @@ public final class Grants {
   /** Stands for "every authenticated user" (a global authorization). */
   public static final String EVERYONE = "*";
 
-  private Grants() {}
+  private final AuthorizationService authorizations;
+  /** Existing grants by resource, id and holder, read once per resource and id. */
+  private final Map<String, Authorization> existing = new HashMap<>();
+  private final Set<String> read = new HashSet<>();
 
+  private Grants(AuthorizationService authorizations) {
+    this.authorizations = authorizations;
+  }
+
+  /**
+   * For granting many at once (every unit of the country at start-up): what exists is read with
+   * one query per resource and id, not one per grant.
+   */
+  public static Grants batch(AuthorizationService authorizations) {
+    return new Grants(authorizations);
+  }
+
+  public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    String scope = resource.resourceType() + "/" + resourceId;
+    if (read.add(scope)) {
+      for (Authorization authorization : authorizations.createAuthorizationQuery()
+          .resourceType(resource).resourceId(resourceId).list()) {
+        existing.putIfAbsent(key(scope, authorization.getAuthorizationType(),
+            authorization.getGroupId() != null ? authorization.getGroupId() : authorization.getUserId()), authorization);
+      }
+    }
+    boolean global = EVERYONE.equals(groupId);
+    String key = key(scope, global ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT, groupId);
+    Authorization saved = apply(authorizations, existing.get(key), groupId, resource, resourceId, permissions);
+    if (saved != null) {
+      existing.put(key, saved);
+    }
+  }
+
+  /** One grant, looking up what exists first. */
   public static void grant(AuthorizationService authorizations, String groupId, Resource resource,
       String resourceId, Permission... permissions) {
     boolean global = EVERYONE.equals(groupId);
@@ -24,6 +61,13 @@ public final class Grants {
         .authorizationType(global ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT);
     Authorization authorization = (global ? query.userIdIn(EVERYONE) : query.groupIdIn(groupId))
         .singleResult();
+    apply(authorizations, authorization, groupId, resource, resourceId, permissions);
+  }
+
+  /** Adds what is missing to {@code authorization} (a new one when null); returns it if saved. */
+  private static Authorization apply(AuthorizationService authorizations, Authorization authorization, String groupId,
+      Resource resource, String resourceId, Permission... permissions) {
+    boolean global = EVERYONE.equals(groupId);
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(
           global ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT);
@@ -35,12 +79,16 @@ public final class Grants {
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
     } else if (hasAll(authorization, permissions)) {
-      return;
+      return null;
     }
     for (Permission permission : permissions) {
       authorization.addPermission(permission);
     }
-    authorizations.saveAuthorization(authorization);
+    return authorizations.saveAuthorization(authorization);
+  }
+
+  private static String key(String scope, int type, String holder) {
+    return scope + "/" + type + "/" + holder;
   }
 
   private static boolean hasAll(Authorization authorization, Permission[] permissions) {

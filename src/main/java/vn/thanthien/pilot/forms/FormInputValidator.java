@@ -2,6 +2,8 @@ package vn.thanthien.pilot.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -55,6 +57,11 @@ public class FormInputValidator extends SubmissionCheck {
    * in UTF-16 units (an emoji takes two), whatever the form's {@code maxLength} (code points) says.
    */
   static final int MAX_STORED_LENGTH = 4000;
+  /**
+   * Parsed forms by deployment and resource name: a deployed resource never changes, so each form
+   * is read from the database and parsed once, not at every submission.
+   */
+  private static final Cache<String, JsonNode> FORMS = Caffeine.newBuilder().maximumSize(500).build();
 
   @Override
   protected void check(DelegateExecution execution) {
@@ -62,7 +69,7 @@ public class FormInputValidator extends SubmissionCheck {
   }
 
   /** The deployed form of the user task or start event the execution is at, or null. */
-  private static InputStream deployedForm(DelegateExecution execution) {
+  private static JsonNode deployedForm(DelegateExecution execution) {
     FlowElement element = execution.getBpmnModelElementInstance();
     String key;
     String binding;
@@ -91,19 +98,19 @@ public class FormInputValidator extends SubmissionCheck {
     if (form == null) {
       throw new IllegalStateException("Camunda Form " + key + " is not deployed");
     }
-    return execution.getProcessEngineServices().getRepositoryService()
-        .getResourceAsStream(form.getDeploymentId(), form.getResourceName());
+    return FORMS.get(form.getDeploymentId() + "/" + form.getResourceName(), ignored -> {
+      try (InputStream resource = execution.getProcessEngineServices().getRepositoryService()
+          .getResourceAsStream(form.getDeploymentId(), form.getResourceName())) {
+        return MAPPER.readTree(resource);
+      } catch (IOException e) {
+        throw new IllegalStateException("Unreadable Camunda Form " + form.getResourceName(), e);
+      }
+    });
   }
 
-  private void validate(InputStream form, VariableScope scope) {
-    if (form == null) {
+  private void validate(JsonNode schema, VariableScope scope) {
+    if (schema == null) {
       return;
-    }
-    JsonNode schema;
-    try (form) {
-      schema = MAPPER.readTree(form);
-    } catch (IOException e) {
-      throw new IllegalStateException("Unreadable Camunda Form", e);
     }
     Map<String, Object> values = scope.getVariables();
     ValidationProblems problems = new ValidationProblems();

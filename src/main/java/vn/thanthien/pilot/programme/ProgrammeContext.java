@@ -2,6 +2,8 @@ package vn.thanthien.pilot.programme;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -15,8 +17,11 @@ import vn.thanthien.pilot.organisation.UnitDirectory;
 import vn.thanthien.pilot.organisation.UnitResolver;
 
 /**
- * When the province launches the scheme: checks the period, fixes the province (from the
- * configuration, never from the start request) and offers its districts, all taking part by default.
+ * When the province launches the scheme: checks the period, fixes the province (never from the
+ * start request) and offers its districts, all taking part by default. The province is the one
+ * whose group the starting official belongs to ({@code province-<code>}, from the identity
+ * service, so a national installation serves every province); an administrator or the
+ * application itself starts it for the configured province ({@code pilot.organisation.province-code}).
  */
 @Component("programmeContext")
 public class ProgrammeContext implements ExecutionListener {
@@ -36,7 +41,7 @@ public class ProgrammeContext implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     // the province is the application's own: never taken from what the starter sends
-    AdministrativeUnit province = resolver.provinceOrRefuse(organisation.provinceCode());
+    AdministrativeUnit province = resolver.provinceOrRefuse(starterProvince(execution).orElse(organisation.provinceCode()));
     LocalDate start = FormValues.date(execution.getVariable("periodStart"), time.timeZone()).orElse(null);
     LocalDate end = FormValues.date(execution.getVariable("periodEnd"), time.timeZone()).orElse(null);
     if (start != null && end != null && !end.isAfter(start)) {
@@ -49,5 +54,20 @@ public class ProgrammeContext implements ExecutionListener {
         JsonVariables.options(districts, AdministrativeUnit::label, AdministrativeUnit::code));
     execution.setVariable("participatingDistricts",
         JsonVariables.checklist(districts.stream().map(AdministrativeUnit::code).toList()));
+  }
+
+  /** The province of the official who starts the programme, when exactly one is known. */
+  private Optional<String> starterProvince(DelegateExecution execution) {
+    Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (starter == null || starter.getGroupIds() == null) {
+      return Optional.empty();
+    }
+    String prefix = AdministrativeUnit.Level.PROVINCE.groupPrefix() + "-";
+    List<String> provinces = starter.getGroupIds().stream()
+        .filter(group -> group.startsWith(prefix))
+        .map(group -> group.substring(prefix.length()))
+        .filter(code -> units.province(code).isPresent())
+        .distinct().toList();
+    return provinces.size() == 1 ? Optional.of(provinces.get(0)) : Optional.empty();
   }
 }

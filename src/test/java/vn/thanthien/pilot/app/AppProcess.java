@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +22,10 @@ import vn.thanthien.pilot.access.ApiClient;
  * Maven writes to {@code target/runtime-classpath.txt}), configured by environment variables as an
  * installation would be; its output goes to {@code target/<logDirectory>/<name>.log}.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
   static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   final String name;
   final int port;
@@ -33,15 +35,22 @@ final class AppProcess implements AutoCloseable {
 
   /** Starts the process and returns at once; see {@link #awaitStarted()}. */
   AppProcess(String logDirectory, String name, Map<String, String> environment) throws IOException {
+    this(logDirectory, name, environment, TEST_JVM);
+  }
+
+  /** The same, with these JVM options. */
+  public AppProcess(String logDirectory, String name, Map<String, String> environment, List<String> jvmOptions)
+      throws IOException {
     this.name = name;
     this.port = freePort();
     this.log = Files.createDirectories(Path.of("target", logDirectory)).resolve(name + ".log");
     String classpath = "target/classes" + File.pathSeparator
         + Files.readString(Path.of("target/runtime-classpath.txt")).trim();
-    ProcessBuilder builder = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
-        "vn.thanthien.pilot.PilotApplication"))
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classpath, "vn.thanthien.pilot.PilotApplication"));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().putAll(environment);
@@ -57,7 +66,7 @@ final class AppProcess implements AutoCloseable {
    * enabled for these processes), and {@code /actuator/health} 200; fails at once if the process
    * ends.
    */
-  void awaitStarted() throws IOException, InterruptedException {
+  public void awaitStarted() throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
@@ -82,7 +91,7 @@ final class AppProcess implements AutoCloseable {
   }
 
   /** SIGTERM, as a service manager stops it; waits for the end. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -95,6 +104,11 @@ final class AppProcess implements AutoCloseable {
       process.destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  /** Peak resident memory of the process so far ({@code VmHWM}), in MiB; -1 where unknown. */
+  public long peakRssMegabytes() {
+    return PeakRss.megabytes(process.pid());
   }
 
   private static int freePort() throws IOException {

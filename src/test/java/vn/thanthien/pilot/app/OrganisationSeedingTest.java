@@ -2,11 +2,16 @@ package vn.thanthien.pilot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import vn.thanthien.pilot.access.AccessModelSeeder;
 import vn.thanthien.pilot.identity.OrganisationIdentitySeeder;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.UnitDirectory;
@@ -19,6 +24,8 @@ class OrganisationSeedingTest {
   @Autowired IdentityService identity;
   @Autowired OrganisationIdentitySeeder seeder;
   @Autowired UnitDirectory units;
+  @Autowired AuthorizationService authorizations;
+  @Autowired AccessModelSeeder access;
 
   @Test
   void everyUnitHasItsGroupWithItsCommitteeName() {
@@ -54,5 +61,24 @@ class OrganisationSeedingTest {
     assertThat(identity.createGroupQuery().count()).isEqualTo(groups);
     assertThat(identity.createUserQuery().count()).isEqualTo(users);
     assertThat(identity.createUserQuery().memberOfGroup("commune-12679").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aRestartPutsBackWhatWasRemovedAndNothingElse() {
+    identity.deleteMembership("xa12655", "commune-12655");
+    Authorization communeReadsItsModel = authorizations.createAuthorizationQuery().groupIdIn("commune-12655")
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId("commune-pilot").singleResult();
+    authorizations.deleteAuthorization(communeReadsItsModel.getId());
+    long grantsBefore = authorizations.createAuthorizationQuery().count();
+
+    seeder.seed();
+    access.seed();
+
+    assertThat(identity.createUserQuery().userId("xa12655").memberOfGroup("commune-12655").count()).isEqualTo(1);
+    assertThat(identity.createUserQuery().memberOfGroup("commune-12655").count()).isEqualTo(1);
+    assertThat(authorizations.createAuthorizationQuery().groupIdIn("commune-12655")
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId("commune-pilot").singleResult()
+        .isPermissionGranted(Permissions.READ)).isTrue();
+    assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grantsBefore + 1);
   }
 }

@@ -5,13 +5,11 @@ import static vn.thanthien.pilot.process.CommuneInputs.*;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 /**
  * Plays the officials of one running {@code commune-pilot} instance to its end: plan approved,
@@ -22,23 +20,22 @@ public class CommuneWalker {
 
   private final TaskService tasks;
   private final ManagementService management;
-  private final RepositoryService repository;
-  private final boolean longestTexts;
+  private final Officials officials;
 
   public CommuneWalker(ProcessEngine engine) {
-    this(engine, false);
+    this(engine, Officials.onTheEngine(engine, false));
   }
 
-  private CommuneWalker(ProcessEngine engine, boolean longestTexts) {
+  /** A walker whose tasks are completed by these officials. */
+  public CommuneWalker(ProcessEngine engine, Officials officials) {
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
-    this.repository = engine.getRepositoryService();
-    this.longestTexts = longestTexts;
+    this.officials = officials;
   }
 
   /** A walker whose officials write every text field to its form's maximum length. */
   public static CommuneWalker writingAtLength(ProcessEngine engine) {
-    return new CommuneWalker(engine, true);
+    return new CommuneWalker(engine, Officials.onTheEngine(engine, true));
   }
 
   /** Walks the instance to its end; returns the candidate group of its appraisal task. */
@@ -74,16 +71,9 @@ public class CommuneWalker {
       if ("Appraisal".equals(task.getTaskDefinitionKey())) {
         appraiser = tasks.getIdentityLinksForTask(task.getId()).get(0).getGroupId();
       }
-      VariableMap input = inputFor(task.getTaskDefinitionKey(), appraisedScores);
-      tasks.complete(task.getId(), longestTexts ? LongestTexts.fill(formOf(task), input) : input);
+      officials.complete(task, inputFor(task.getTaskDefinitionKey(), appraisedScores));
     }
     throw new IllegalStateException("commune-pilot " + processInstanceId + " did not end");
-  }
-
-  private String formOf(Task task) {
-    UserTask element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
-        .getModelElementById(task.getTaskDefinitionKey());
-    return element.getCamundaFormRef();
   }
 
   public static VariableMap inputFor(String taskKey, double[] scores) {

@@ -13,11 +13,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static vn.thanthien.pilot.process.DistrictPilotProcessTest.json;
 import static vn.thanthien.pilot.process.DistrictPilotProcessTest.selection;
 
+import java.io.InputStream;
 import java.util.List;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.thanthien.pilot.organisation.UnitDirectory;
+import vn.thanthien.pilot.programme.ProgrammeContext;
 
 /** Every path of {@code pilot-programme}: launch, districts taking part, province final review. */
 @Deployment(resources = {"bpmn/pilot-programme.bpmn", "bpmn/district-pilot.bpmn", "bpmn/commune-pilot.bpmn",
@@ -134,6 +138,36 @@ class PilotProgrammeProcessTest {
         .putValue("participatingDistricts", SpinValues.jsonValue("[]").create())))
         .hasMessageContaining("bắt buộc");
     assertThat(programme).isWaitingAt("SelectDistricts");
+  }
+
+  @Test
+  void theProgrammeIsTheProvinceOfTheOfficialWhoStartsIt() throws Exception {
+    UnitDirectory country;
+    try (InputStream csv = getClass().getResourceAsStream("/organisation/vn-admin-units-2023-04-10.csv")) {
+      country = UnitDirectory.read(csv);
+    }
+    Mocks.register("programmeContext", new ProgrammeContext(country, PilotBeans.ORGANISATION, PilotBeans.TIME));
+    processEngine().getIdentityService().setAuthentication("tinh01", List.of("province-01"));
+    ProcessInstance haNoi;
+    try {
+      haNoi = runtimeService().startProcessInstanceByKey("pilot-programme", launch("2023-07-05", "2025-12-31"));
+    } finally {
+      processEngine().getIdentityService().clearAuthentication();
+    }
+    assertThat(runtimeService().getVariable(haNoi.getId(), "provinceGroup")).isEqualTo("province-01");
+    assertThat(runtimeService().getVariable(haNoi.getId(), "provinceName")).isEqualTo("Thành phố Hà Nội");
+    assertThat(runtimeService().getVariable(haNoi.getId(), "districtOptions").toString())
+        .contains("Quận Ba Đình").doesNotContain("Huyện Hưng Hà");
+
+    // started by someone of two provinces (or by the application): the configured province
+    processEngine().getIdentityService().setAuthentication("both", List.of("province-01", "province-79"));
+    try {
+      ProcessInstance ambiguous = runtimeService().startProcessInstanceByKey("pilot-programme",
+          launch("2023-07-05", "2025-12-31"));
+      assertThat(runtimeService().getVariable(ambiguous.getId(), "provinceCode")).isEqualTo("34");
+    } finally {
+      processEngine().getIdentityService().clearAuthentication();
+    }
   }
 
   private static ProcessInstance child(ProcessInstance parent) {
