@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
@@ -58,10 +59,12 @@ public class FormInputValidator extends SubmissionCheck {
    */
   static final int MAX_STORED_LENGTH = 4000;
   /**
-   * Parsed forms by deployment and resource name: a deployed resource never changes, so each form
-   * is read from the database and parsed once, not at every submission.
+   * Parsed forms per engine, by deployment and resource name: a deployed resource never changes,
+   * so each form is read from the database and parsed once, not at every submission. Per engine,
+   * because deployment ids of different engines (tests' in-memory databases) may coincide.
    */
-  private static final Cache<String, JsonNode> FORMS = Caffeine.newBuilder().maximumSize(500).build();
+  private static final Cache<ProcessEngineConfiguration, Cache<String, JsonNode>> FORMS =
+      Caffeine.newBuilder().weakKeys().build();
 
   @Override
   protected void check(DelegateExecution execution) {
@@ -98,7 +101,9 @@ public class FormInputValidator extends SubmissionCheck {
     if (form == null) {
       throw new IllegalStateException("Camunda Form " + key + " is not deployed");
     }
-    return FORMS.get(form.getDeploymentId() + "/" + form.getResourceName(), ignored -> {
+    Cache<String, JsonNode> forms = FORMS.get(Context.getProcessEngineConfiguration(),
+        engine -> Caffeine.newBuilder().maximumSize(500).build());
+    return forms.get(form.getDeploymentId() + "/" + form.getResourceName(), ignored -> {
       try (InputStream resource = execution.getProcessEngineServices().getRepositoryService()
           .getResourceAsStream(form.getDeploymentId(), form.getResourceName())) {
         return MAPPER.readTree(resource);

@@ -89,6 +89,7 @@ class HungHaWalkthroughTest {
     complete(single(district, "DistrictFinalReport", "district-339"), Map.of("districtFinalReport", "Hoàn thành"));
     runJobs(programme);
     complete(single(programme, "ProvinceFinalReview", "province-34"), Map.of("provinceConclusion", "Nhân rộng toàn tỉnh"));
+    runJobs(programme);
 
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(programme.getId())
         .singleResult().getEndTime()).isNotNull();

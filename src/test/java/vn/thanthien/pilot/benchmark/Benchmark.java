@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,6 +34,7 @@ import vn.thanthien.pilot.PilotApplication;
 import vn.thanthien.pilot.access.ApiClient;
 import vn.thanthien.pilot.app.AppProcess;
 import vn.thanthien.pilot.app.PeakRss;
+import vn.thanthien.pilot.database.TestPostgres;
 import vn.thanthien.pilot.identity.DemoUsers;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.UnitDirectory;
@@ -54,7 +59,8 @@ public final class Benchmark {
 
   record Settings(String scale, Path directory, int floorWarmup, int floorInstances, boolean rest, int restOfficials,
       int provinceLimit, int queryOfficials, int queryRounds, int searchKeys,
-      boolean startup, String h2Options, Map<String, String> applicationSettings) {
+      boolean startup, String h2Options, Map<String, String> applicationSettings, boolean postgres,
+      boolean reuseDatabase) {
 
     static Settings fromSystemProperties() {
       String scale = System.getProperty("benchmark.scale", "province");
@@ -68,7 +74,21 @@ public final class Benchmark {
           Integer.getInteger("benchmark.queryOfficials", 60), Integer.getInteger("benchmark.queryRounds", 3),
           Integer.getInteger("benchmark.searchKeys", 200),
           Boolean.parseBoolean(System.getProperty("benchmark.startup", "true")),
-          System.getProperty("benchmark.h2Options", ""), applicationSettings(System.getProperty("benchmark.set", "")));
+          System.getProperty("benchmark.h2Options", ""), applicationSettings(System.getProperty("benchmark.set", "")),
+          database(System.getProperty("benchmark.database", "h2")),
+          Boolean.parseBoolean(System.getProperty("benchmark.reuseDatabase", "false")));
+    }
+
+    private static boolean database(String name) {
+      if (!name.equals("h2") && !name.equals("postgres")) {
+        throw new IllegalArgumentException("benchmark.database must be h2 or postgres, not " + name);
+      }
+      return name.equals("postgres");
+    }
+
+    /** results-province.json, results-country-postgres.json, … */
+    String resultsName(String extension) {
+      return "results-" + scale + (postgres ? "-postgres" : "") + "." + extension;
     }
 
     /** {@code key=value,key=value}: application settings to try (recorded in the results). */
@@ -90,7 +110,7 @@ public final class Benchmark {
       return directory.resolve("db-" + scale).toAbsolutePath();
     }
 
-    String databaseUrl() {
+    String h2Url() {
       return "jdbc:h2:file:" + database().resolve("pilot") + ";AUTO_SERVER=FALSE" + h2Options;
     }
 
@@ -102,6 +122,7 @@ public final class Benchmark {
 
   private final Settings settings;
   private final Map<String, Object> results = new LinkedHashMap<>();
+  private String databaseUrl;
 
   private Benchmark(Settings settings) {
     this.settings = settings;
@@ -119,20 +140,29 @@ public final class Benchmark {
   }
 
   private void run() throws Exception {
-    say("scale " + settings.scale() + ", database " + settings.database());
-    deleteDatabase();
+    if (settings.postgres()) {
+      databaseUrl = newPostgresDatabase();
+    } else {
+      if (!settings.reuseDatabase()) {
+        deleteDatabase();
+      }
+      databaseUrl = settings.h2Url();
+    }
+    say("scale " + settings.scale() + ", database " + databaseUrl);
     results.put("scale", settings.scale());
     results.put("takenAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).toString());
     results.put("machine", machine());
+    results.put("database", settings.postgres() ? "postgres" : "h2");
     results.put("databaseUrlOptions", settings.h2Options());
     results.put("applicationSettingsTried", settings.applicationSettings());
-    Map<String, Object> startup = settings.startup() ? measureStartup() : new LinkedHashMap<>(Map.of("peakRssMegabytes", 0L));
+    results.put("reusedDatabase", settings.reuseDatabase());
+    Map<String, Object> startup = settings.startup() && !settings.reuseDatabase() ? measureStartup()
+        : new LinkedHashMap<>(Map.of("peakRssMegabytes", 0L));
     results.put("startup", startup);
 
     long appStart = System.nanoTime();
     Files.createDirectories(settings.directory());
-    try (ConfigurableApplicationContext app = startInProcess();
-        Profile profile = new Profile(settings.directory().resolve("profile-" + settings.scale() + ".jfr"))) {
+    try (ConfigurableApplicationContext app = startInProcess(); Profile profile = new Profile()) {
       startup.put("inProcessStartSeconds", round((System.nanoTime() - appStart) / 1e9));
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       UnitDirectory units = app.getBean(UnitDirectory.class);
@@ -141,28 +171,32 @@ public final class Benchmark {
       Floor floor = new Floor(engine);
       say("floor: warming up with " + settings.floorWarmup() + " instances");
       floor.run(settings.floorWarmup());
-      profile.begin();
+      profile.begin("floor");
       double floorBefore = floor.run(settings.floorInstances());
-      profile.end("floor");
+      profile.end();
       say(String.format("floor before the lifecycle: %.1f instances/s", floorBefore));
 
-      profile.begin();
-      Map<String, Object> lifecycle = runLifecycle(engine, units);
-      profile.end("lifecycle");
+      Map<String, Object> lifecycle = null;
+      if (!settings.reuseDatabase()) {
+        profile.begin("lifecycle");
+        lifecycle = runLifecycle(engine, units);
+        profile.end();
+      }
       results.put("profile", profile.summary());
       say("profile: " + results.get("profile"));
       double floorAfter = floor.run(settings.floorInstances());
       say(String.format("floor after the lifecycle: %.1f instances/s", floorAfter));
       results.put("floor", Floor.summary(settings.floorInstances(), floorBefore, floorAfter));
-      results.put("lifecycle", lifecycle);
-
       double floorSecondsPerInstance = (1 / floorBefore + 1 / floorAfter) / 2;
-      double lifecycleSecondsPerTask = (double) lifecycle.get("wallSeconds") / (long) lifecycle.get("tasksCompleted");
-      results.put("ratio", round(lifecycleSecondsPerTask / floorSecondsPerInstance));
-      results.put("wallSeconds", lifecycle.get("wallSeconds"));
-      results.put("tasksCompleted", lifecycle.get("tasksCompleted"));
-      results.put("tasksPerSecond", lifecycle.get("tasksPerSecond"));
       results.put("floorInstancesPerSecond", round(1 / floorSecondsPerInstance));
+      if (lifecycle != null) {
+        results.put("lifecycle", lifecycle);
+        double lifecycleSecondsPerTask = (double) lifecycle.get("wallSeconds") / (long) lifecycle.get("tasksCompleted");
+        results.put("ratio", round(lifecycleSecondsPerTask / floorSecondsPerInstance));
+        results.put("wallSeconds", lifecycle.get("wallSeconds"));
+        results.put("tasksCompleted", lifecycle.get("tasksCompleted"));
+        results.put("tasksPerSecond", lifecycle.get("tasksPerSecond"));
+      }
 
       if (settings.rest()) {
         results.put("rest", runOverRest(engine, units, api));
@@ -187,7 +221,10 @@ public final class Benchmark {
   /** The application in a JVM of its own with the documented settings: on an empty database, then a restart. */
   private Map<String, Object> measureStartup() throws Exception {
     Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("PILOT_DB_URL", settings.databaseUrl());
+    environment.put("PILOT_DB_URL", databaseUrl);
+    if (settings.postgres()) {
+      environment.put("PILOT_DB_USER", TestPostgres.USER);
+    }
     if (settings.unitsFile() != null) {
       environment.put("PILOT_ORGANISATION_UNITS_FILE", settings.unitsFile());
     }
@@ -215,7 +252,10 @@ public final class Benchmark {
 
   private ConfigurableApplicationContext startInProcess() {
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("spring.datasource.url", settings.databaseUrl());
+    properties.put("spring.datasource.url", databaseUrl);
+    if (settings.postgres()) {
+      properties.put("spring.datasource.username", TestPostgres.USER);
+    }
     properties.put("server.port", "0");
     // timers and asynchronous steps are driven by the benchmark, not waited for
     properties.put("camunda.bpm.job-execution.enabled", "false");
@@ -375,10 +415,10 @@ public final class Benchmark {
     Path directory = Files.createDirectories(settings.directory());
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     json.writeValue(directory.resolve("results.json").toFile(), results);
-    json.writeValue(directory.resolve("results-" + settings.scale() + ".json").toFile(), results);
+    json.writeValue(directory.resolve(settings.resultsName("json")).toFile(), results);
     String table = Targets.markdown(results);
     Files.writeString(directory.resolve("results.md"), table);
-    Files.writeString(directory.resolve("results-" + settings.scale() + ".md"), table);
+    Files.writeString(directory.resolve(settings.resultsName("md")), table);
     say("results: " + directory.resolve("results.json").toAbsolutePath() + "\n" + table);
   }
 
@@ -401,7 +441,8 @@ public final class Benchmark {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1073741824.0));
     machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     machine.put("jvm", String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
-    machine.put("database", "H2 file");
+    machine.put("database", settings.postgres()
+        ? "PostgreSQL (embedded, io.zonky.test; synchronous_commit on: every commit flushed to disk)" : "H2 file");
     return machine;
   }
 
@@ -416,9 +457,31 @@ public final class Benchmark {
   }
 
   private long databaseBytes() throws IOException {
+    if (settings.postgres()) {
+      try (Connection connection = DriverManager.getConnection(databaseUrl, TestPostgres.USER, "");
+          ResultSet size = connection.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
+        size.next();
+        return size.getLong(1);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
     try (Stream<Path> files = Files.walk(settings.database())) {
       return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
     }
+  }
+
+  /**
+   * An empty database on the embedded PostgreSQL server the tests use, with every commit flushed
+   * to disk before it is acknowledged (zonky's server does not, by default).
+   */
+  private static String newPostgresDatabase() throws SQLException {
+    String url = TestPostgres.newDatabase("benchmark");
+    try (Connection connection = DriverManager.getConnection(url, TestPostgres.USER, "")) {
+      String name = connection.getCatalog();
+      connection.createStatement().execute("ALTER DATABASE " + name + " SET synchronous_commit TO on");
+    }
+    return url;
   }
 
   static double round(double value) {

@@ -206,6 +206,7 @@ class CleanupKeepsRunningProgrammesTest {
     assertThat(runtime.getVariable(programme.getId(), "districtResultsSummary").toString())
         .contains("Huyện Hưng Hà** (339)").contains("Huyện Vũ Thư** (344)");
     complete(programme, Variables.createVariables().putValue("provinceConclusion", "Nhân rộng toàn tỉnh"));
+    runJobs(programme);
 
     HistoricProcessInstance root = history.createHistoricProcessInstanceQuery()
         .processInstanceId(programme.getId()).singleResult();

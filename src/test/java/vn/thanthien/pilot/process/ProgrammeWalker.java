@@ -110,10 +110,11 @@ public class ProgrammeWalker {
     officials.complete(taskOf(district), Map.of());
   }
 
-  /** The province's final review, once every district has ended. */
+  /** The province's final review, once every district has ended, and the programme's end (a job). */
   public void finish(ProcessInstance programme) {
     runJobs(programme);
     officials.complete(taskOf(programme), Map.of());
+    runJobs(programme);
   }
 
   public Task taskOf(ProcessInstance instance) {
