@@ -11,12 +11,14 @@ import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.
 import static vn.thanthien.pilot.access.Grants.EVERYONE;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -35,7 +37,8 @@ import vn.thanthien.pilot.organisation.UnitDirectory;
  *
  * <ul>
  *   <li>everyone logged in: Tasklist;</li>
- *   <li>commune: the diagram of {@code commune-pilot}; nothing else globally;</li>
+ *   <li>commune: the diagram of {@code commune-pilot} (granted to everyone logged in); nothing else
+ *   globally;</li>
  *   <li>district: Tasklist and Cockpit, the diagrams; instances only through instance grants;</li>
  *   <li>province: Cockpit, read everything of the programme, start {@code pilot-programme};</li>
  *   <li>managers: Cockpit, read everything (definitions, instances, tasks, history, incidents,
@@ -48,6 +51,7 @@ import vn.thanthien.pilot.organisation.UnitDirectory;
 public class AccessModelSeeder implements ApplicationRunner {
 
   public static final String PROGRAMME_KEY = "pilot-programme";
+  static final String COMMUNE_PILOT = "commune-pilot";
   private static final Logger LOG = LoggerFactory.getLogger(AccessModelSeeder.class);
 
   private final AuthorizationService authorizations;
@@ -69,9 +73,13 @@ public class AccessModelSeeder implements ApplicationRunner {
       grants.grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
     grants.grant(EVERYONE, Resources.APPLICATION, "tasklist", ACCESS);
+    // every official may see the diagram of commune-pilot: one grant for everyone logged in, not one
+    // per commune (10,598 rows the check of every Tasklist query had to read through)
+    grants.grant(EVERYONE, Resources.PROCESS_DEFINITION, COMMUNE_PILOT, READ);
+    removePerCommuneGrants();
     for (AdministrativeUnit unit : units.allUnits()) {
       switch (unit.level()) {
-        case COMMUNE -> grants.grant(unit.groupId(), Resources.PROCESS_DEFINITION, "commune-pilot", READ);
+        case COMMUNE -> { }
         case DISTRICT -> {
           grants.grant(unit.groupId(), Resources.APPLICATION, "cockpit", ACCESS);
           grants.grant(unit.groupId(), Resources.PROCESS_DEFINITION, ANY, READ);
@@ -86,6 +94,26 @@ public class AccessModelSeeder implements ApplicationRunner {
     }
     readEverything(grants, OrganisationGroups.MANAGERS);
     LOG.info("Access model granted to {} unit groups and the managers", units.allUnits().size());
+  }
+
+  /**
+   * Installations seeded before the global grant gave each commune group its own READ on the
+   * commune-pilot definition; those grants (READ only, nothing added by an administrator) go.
+   */
+  private void removePerCommuneGrants() {
+    String communePrefix = AdministrativeUnit.Level.COMMUNE.groupPrefix() + "-";
+    int removed = 0;
+    for (Authorization grant : authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId(COMMUNE_PILOT).list()) {
+      if (grant.getGroupId() != null && grant.getGroupId().startsWith(communePrefix)
+          && grant instanceof AuthorizationEntity entity && entity.getPermissions() == READ.getValue()) {
+        authorizations.deleteAuthorization(grant.getId());
+        removed++;
+      }
+    }
+    if (removed > 0) {
+      LOG.info("Access model: {} per-commune grants on the commune-pilot diagram replaced by one for everyone", removed);
+    }
   }
 
   /** Cockpit and read permissions on everything the programme holds; nothing that changes it. */

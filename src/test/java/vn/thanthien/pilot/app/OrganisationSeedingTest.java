@@ -2,16 +2,19 @@ package vn.thanthien.pilot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import vn.thanthien.pilot.access.AccessModelSeeder;
+import vn.thanthien.pilot.access.Grants;
 import vn.thanthien.pilot.identity.OrganisationIdentitySeeder;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.UnitDirectory;
@@ -66,9 +69,9 @@ class OrganisationSeedingTest {
   @Test
   void aRestartPutsBackWhatWasRemovedAndNothingElse() {
     identity.deleteMembership("xa12655", "commune-12655");
-    Authorization communeReadsItsModel = authorizations.createAuthorizationQuery().groupIdIn("commune-12655")
-        .resourceType(Resources.PROCESS_DEFINITION).resourceId("commune-pilot").singleResult();
-    authorizations.deleteAuthorization(communeReadsItsModel.getId());
+    Authorization districtOpensCockpit = authorizations.createAuthorizationQuery().groupIdIn("district-339")
+        .resourceType(Resources.APPLICATION).resourceId("cockpit").singleResult();
+    authorizations.deleteAuthorization(districtOpensCockpit.getId());
     long grantsBefore = authorizations.createAuthorizationQuery().count();
 
     seeder.seed();
@@ -76,9 +79,29 @@ class OrganisationSeedingTest {
 
     assertThat(identity.createUserQuery().userId("xa12655").memberOfGroup("commune-12655").count()).isEqualTo(1);
     assertThat(identity.createUserQuery().memberOfGroup("commune-12655").count()).isEqualTo(1);
-    assertThat(authorizations.createAuthorizationQuery().groupIdIn("commune-12655")
-        .resourceType(Resources.PROCESS_DEFINITION).resourceId("commune-pilot").singleResult()
-        .isPermissionGranted(Permissions.READ)).isTrue();
+    assertThat(authorizations.createAuthorizationQuery().groupIdIn("district-339")
+        .resourceType(Resources.APPLICATION).resourceId("cockpit").singleResult()
+        .isPermissionGranted(Permissions.ACCESS)).isTrue();
     assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grantsBefore + 1);
+  }
+
+  @Test
+  void theCommunePilotDiagramIsOneGrantForEveryoneNotOnePerCommune() {
+    // as installations seeded before it had: one READ per commune group, and one an administrator extended
+    Grants.grant(authorizations, "commune-12679", Resources.PROCESS_DEFINITION, "commune-pilot", Permissions.READ);
+    Grants.grant(authorizations, "commune-12649", Resources.PROCESS_DEFINITION, "commune-pilot", Permissions.READ,
+        ProcessDefinitionPermissions.READ_HISTORY);
+
+    access.seed();
+
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId("commune-pilot").authorizationType(Authorization.AUTH_TYPE_GRANT).list())
+        .extracting(Authorization::getGroupId).containsExactly("commune-12649");
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId("commune-pilot").authorizationType(Authorization.AUTH_TYPE_GLOBAL).count()).isEqualTo(1);
+    assertThat(authorizations.isUserAuthorized("xa12679", List.of("commune-12679"), Permissions.READ,
+        Resources.PROCESS_DEFINITION, "commune-pilot")).isTrue();
+    assertThat(authorizations.isUserAuthorized("xa12679", List.of("commune-12679"), Permissions.READ,
+        Resources.PROCESS_DEFINITION, "district-pilot")).isFalse();
   }
 }

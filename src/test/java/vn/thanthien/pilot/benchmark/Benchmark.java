@@ -168,6 +168,12 @@ public final class Benchmark {
       UnitDirectory units = app.getBean(UnitDirectory.class);
       ApiClient api = new ApiClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
 
+      if (settings.reuseDatabase()) {
+        // what an interrupted run left running would refuse the next programme of its province
+        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("pilot-programme").list()
+            .forEach(left -> engine.getRuntimeService().deleteProcessInstance(left.getId(),
+                "benchmark: left running by an interrupted run"));
+      }
       Floor floor = new Floor(engine);
       say("floor: warming up with " + settings.floorWarmup() + " instances");
       floor.run(settings.floorWarmup());
