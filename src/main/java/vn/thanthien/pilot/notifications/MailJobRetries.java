@@ -9,13 +9,14 @@ import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * What the engine does when a job fails: for a mail job, Camunda's own retry-cycle strategy with
  * the configured cycle (e.g. {@code R3/PT5M}: three tries in all, five minutes apart, then an
- * incident), as it would for an activity with {@code camunda:failedJobRetryTimeCycle}; for every
- * other job, whatever the engine did before. Camunda applies a retry cycle only to jobs of its own
- * types, hence this factory.
+ * incident, which Cockpit's "Retry" sends at once), as it would for an activity with
+ * {@code camunda:failedJobRetryTimeCycle}; for every other job, whatever the engine did before.
+ * Camunda applies a retry cycle only to jobs of its own types, hence this factory.
  */
 final class MailJobRetries implements FailedJobCommandFactory {
 
@@ -58,6 +59,20 @@ final class MailJobRetries implements FailedJobCommandFactory {
     @Override
     public FailedJobRetryConfiguration getFailedJobRetryConfiguration(JobEntity job, ActivityImpl activity) {
       return cycle;
+    }
+
+    /**
+     * Camunda's strategy, except that the last failure leaves the job due at once: without
+     * retries it is not run anyway, and an administrator's "Retry" in Cockpit (which sets the
+     * retries, not the due date) then sends the mail now instead of one interval later.
+     */
+    @Override
+    protected void executeCustomStrategy(CommandContext commandContext, JobEntity job, ActivityImpl activity)
+        throws Exception {
+      super.executeCustomStrategy(commandContext, job, activity);
+      if (job.getRetries() <= 0) {
+        job.setDuedate(ClockUtil.getCurrentTime());
+      }
     }
   }
 }

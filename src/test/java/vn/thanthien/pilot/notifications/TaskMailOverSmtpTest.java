@@ -153,9 +153,14 @@ class TaskMailOverSmtpTest {
           .hasMessage("không kết nối được máy chủ thư 127.0.0.1:" + SMTP_PORT);
       Job failed = management.createJobQuery().jobId(reviewMail.getId()).singleResult();
       assertThat(failed.getRetries()).isEqualTo(retriesLeft);
-      assertThat(failed.getDuedate()).as("tried again five minutes later (R3/PT5M)")
-          .isAfter(Date.from(before.plus(Duration.ofMinutes(4))))
-          .isBefore(Date.from(Instant.now().plus(Duration.ofMinutes(6))));
+      if (retriesLeft > 0) {
+        assertThat(failed.getDuedate()).as("tried again five minutes later (R3/PT5M)")
+            .isAfter(Date.from(before.plus(Duration.ofMinutes(4))))
+            .isBefore(Date.from(Instant.now().plus(Duration.ofMinutes(6))));
+      } else {
+        assertThat(failed.getDuedate()).as("an administrator's retry runs at once")
+            .isBeforeOrEqualTo(Date.from(Instant.now()));
+      }
     }
 
     Incident incident = runtime.createIncidentQuery().processInstanceId(pilot.getId()).singleResult();
