@@ -3,7 +3,9 @@ package vn.thanthien.pilot.incidents;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -14,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * Incidents of failed steps that a manager can act on: the incident's message in Cockpit says in
  * Vietnamese which step failed, for which unit, what the cause looks like and what to do; the
  * technical cause stays in the log and in the job's error details. Retrying after the cause is
- * removed continues the work where it stopped.
+ * removed continues the work where it stopped. A job that is not a step of a model and whose handler
+ * describes its own failures ({@link JobFailureDescription}, e.g. a mail to officials) gets that
+ * handler's message instead.
  */
 public class VietnameseIncidentHandler extends DefaultIncidentHandler {
 
@@ -28,6 +32,12 @@ public class VietnameseIncidentHandler extends DefaultIncidentHandler {
 
   @Override
   public Incident handleIncident(IncidentContext context, String technicalMessage) {
+    String described = describedByItsJob(context, technicalMessage);
+    if (described != null) {
+      LOG.warn("Job {} failed for good; incident raised. Technical cause: {}", context.getConfiguration(),
+          technicalMessage);
+      return super.handleIncident(context, limited(described));
+    }
     String activityId = context.getFailedActivityId() != null ? context.getFailedActivityId() : context.getActivityId();
     ExecutionEntity execution = context.getExecutionId() == null ? null
         : Context.getCommandContext().getExecutionManager().findExecutionById(context.getExecutionId());
@@ -43,7 +53,24 @@ public class VietnameseIncidentHandler extends DefaultIncidentHandler {
         + "quy trình đang dừng ở bước này, dữ liệu đã nhập không bị mất. " + likelyCause(technicalMessage)
         + "Cách xử lý: quản trị hệ thống xem nguyên nhân kỹ thuật trong nhật ký máy chủ hoặc trong chi tiết lỗi "
         + "của sự cố này, khắc phục nguyên nhân, rồi bấm «Thử lại» (Retry) trong Cockpit để quy trình chạy tiếp.";
+    return limited(text);
+  }
+
+  private static String limited(String text) {
     return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) : text;
+  }
+
+  /** The message of a failed job's own handler, when it describes its failures; null otherwise. */
+  private static String describedByItsJob(IncidentContext context, String technicalMessage) {
+    // the incident of a failed job is configured with the job's id
+    JobEntity job = context.getConfiguration() == null ? null
+        : Context.getCommandContext().getJobManager().findJobById(context.getConfiguration());
+    if (job == null) {
+      return null;
+    }
+    JobHandler<?> handler = Context.getProcessEngineConfiguration().getJobHandlers().get(job.getJobHandlerType());
+    return handler instanceof JobFailureDescription description
+        ? description.incidentMessage(job, technicalMessage) : null;
   }
 
   /** A plain-words hint for the causes seen so far; none when the cause is unknown. */
@@ -73,7 +100,7 @@ public class VietnameseIncidentHandler extends DefaultIncidentHandler {
   }
 
   /** "Huyện Hưng Hà (mã 339)", from the instance's own variables and business key. */
-  private static String unitOf(ExecutionEntity execution) {
+  public static String unitOf(ExecutionEntity execution) {
     if (execution == null) {
       return "quy trình";
     }

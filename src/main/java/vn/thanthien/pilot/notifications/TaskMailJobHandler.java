@@ -1,0 +1,139 @@
+package vn.thanthien.pilot.notifications;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.incidents.JobFailureDescription;
+import vn.thanthien.pilot.incidents.VietnameseIncidentHandler;
+import vn.thanthien.pilot.organisation.TimeZoneProperties;
+
+/**
+ * Runs a mail job ({@link TaskMail}) after the transaction that created it has committed: reads
+ * the task as it is now and mails the members of the unit that have an e-mail address. A task
+ * that is already completed or deleted, or no longer offered to that unit, is not mailed about. A
+ * failure to send fails the job, so the engine retries it ({@code pilot.mail.retry-time-cycle}) and
+ * finally raises an incident whose message says in Vietnamese which mail was not sent and why.
+ */
+@Component
+public class TaskMailJobHandler implements JobHandler<TaskMail>, JobFailureDescription {
+
+  public static final String TYPE = "pilot-task-mail";
+  private static final Logger LOG = LoggerFactory.getLogger(TaskMailJobHandler.class);
+
+  private final MailDelivery delivery;
+  private final NotificationProperties properties;
+  private final ZoneId zone;
+
+  public TaskMailJobHandler(MailDelivery delivery, NotificationProperties properties, TimeZoneProperties zone) {
+    this.delivery = delivery;
+    this.properties = properties;
+    this.zone = zone.timeZone();
+  }
+
+  @Override
+  public String getType() {
+    return TYPE;
+  }
+
+  @Override
+  public void execute(TaskMail mail, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
+    TaskEntity task = commandContext.getTaskManager().findTaskById(mail.taskId());
+    if (task == null || !offeredTo(task, mail.groupId())) {
+      LOG.debug("No {} mail for task {} to {}: the task is done or no longer offered to the unit",
+          mail.kind(), mail.taskId(), mail.groupId());
+      return;
+    }
+    if (!delivery.isOn()) {
+      // a job stored while a mail server was configured, run after a restart without one
+      LOG.info("No mail server configured any more: {} mail for task {} to {} dropped", mail.kind(), mail.taskId(),
+          mail.groupId());
+      return;
+    }
+    List<String> recipients = commandContext.runWithoutAuthorization(() -> recipients(commandContext, mail.groupId()));
+    if (recipients.isEmpty()) {
+      LOG.info("No member of {} has an e-mail address: no {} mail for task {}", mail.groupId(), mail.kind(),
+          mail.taskId());
+      return;
+    }
+    TaskMailText text = TaskMailText.of(mail.kind(), taskName(task), unitName(commandContext, mail.groupId()),
+        concerning(task), task.getDueDate(), properties.tasklistLink(task.getId()), zone);
+    delivery.send(recipients, text.subject(), text.body());
+    LOG.info("Mailed {} member(s) of {} about task {} ({})", recipients.size(), mail.groupId(), task.getId(),
+        mail.kind());
+  }
+
+  @Override
+  public TaskMail newConfiguration(String canonicalString) {
+    return TaskMail.parse(canonicalString);
+  }
+
+  @Override
+  public void onDelete(TaskMail configuration, JobEntity jobEntity) {
+    // nothing kept besides the job
+  }
+
+  @Override
+  public String incidentMessage(JobEntity job, String failure) {
+    TaskMail mail = TaskMail.parse(job.getJobHandlerConfigurationRaw());
+    CommandContext commandContext = Context.getCommandContext();
+    TaskEntity task = commandContext.getTaskManager().findTaskById(mail.taskId());
+    String taskName = task == null ? "mã " + mail.taskId() : taskName(task);
+    String notice = mail.kind() == TaskMail.Kind.LATE ? "thư báo quá hạn của việc" : "thư báo việc";
+    return "Không gửi được " + notice + " «" + taskName + "» cho " + unitName(commandContext, mail.groupId())
+        + " sau nhiều lần tự động thử lại: " + (failure == null || failure.isBlank() ? "lỗi không rõ" : failure)
+        + ". Công việc vẫn nằm trong Tasklist của đơn vị, không bị mất; chỉ thư báo chưa được gửi. "
+        + "Cách xử lý: quản trị hệ thống kiểm tra máy chủ thư (SPRING_MAIL_HOST, SPRING_MAIL_PORT, tài khoản "
+        + "gửi thư), rồi bấm «Thử lại» (Retry) trong Cockpit để gửi lại thư.";
+  }
+
+  private static boolean offeredTo(TaskEntity task, String groupId) {
+    return task.getIdentityLinks().stream()
+        .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && groupId.equals(link.getGroupId()));
+  }
+
+  /** The distinct e-mail addresses of the unit's members, in a stable order. */
+  private static List<String> recipients(CommandContext commandContext, String groupId) {
+    return commandContext.getReadOnlyIdentityProvider().createUserQuery(commandContext).memberOfGroup(groupId)
+        .orderByUserId().asc().list().stream()
+        .map(User::getEmail)
+        .filter(Objects::nonNull)
+        .map(String::strip)
+        .filter(email -> !email.isEmpty())
+        .distinct()
+        .toList();
+  }
+
+  /** "UBND xã Chí Hòa"; the group's id when it has no name. */
+  private static String unitName(CommandContext commandContext, String groupId) {
+    Group group = commandContext.runWithoutAuthorization(
+        () -> commandContext.getReadOnlyIdentityProvider().findGroupById(groupId));
+    return group == null || group.getName() == null || group.getName().isBlank() ? groupId : group.getName();
+  }
+
+  private static String taskName(TaskEntity task) {
+    return task.getName() == null || task.getName().isBlank() ? task.getTaskDefinitionKey() : task.getName();
+  }
+
+  /** "Thí điểm mô hình tại xã — Xã Chí Hòa (mã 12679)". */
+  private static String concerning(TaskEntity task) {
+    ExecutionEntity instance = task.getProcessInstance();
+    if (instance == null) {
+      return "việc riêng, không thuộc quy trình nào";
+    }
+    String process = instance.getProcessDefinition().getName() == null ? instance.getProcessDefinition().getKey()
+        : instance.getProcessDefinition().getName();
+    return process + " — " + VietnameseIncidentHandler.unitOf(instance);
+  }
+}
