@@ -89,6 +89,22 @@ public class UnitDirectory {
     return Optional.ofNullable(code).map(communes::get);
   }
 
+  /** The unit whose Camunda group this is ({@code commune-12679}: Xã Chí Hòa), if it is in the list. */
+  public Optional<AdministrativeUnit> ofGroup(String groupId) {
+    for (Level level : Level.values()) {
+      String prefix = level.groupPrefix() + "-";
+      if (groupId != null && groupId.startsWith(prefix)) {
+        String code = groupId.substring(prefix.length());
+        return switch (level) {
+          case PROVINCE -> province(code);
+          case DISTRICT -> district(code);
+          case COMMUNE -> commune(code);
+        };
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The districts of a province, in catalogue order. */
   public List<AdministrativeUnit> districtsOf(String provinceCode) {
     return province(provinceCode).map(p -> childrenOf(p.code())).orElse(List.of());

@@ -62,12 +62,10 @@ public class ProgrammeContext implements ExecutionListener {
     if (starter == null || starter.getGroupIds() == null) {
       return Optional.empty();
     }
-    String prefix = AdministrativeUnit.Level.PROVINCE.groupPrefix() + "-";
     List<String> provinces = starter.getGroupIds().stream()
-        .filter(group -> group.startsWith(prefix))
-        .map(group -> group.substring(prefix.length()))
-        .filter(code -> units.province(code).isPresent())
-        .distinct().toList();
+        .map(units::ofGroup).flatMap(Optional::stream)
+        .filter(unit -> unit.level() == AdministrativeUnit.Level.PROVINCE)
+        .map(AdministrativeUnit::code).distinct().toList();
     return provinces.size() == 1 ? Optional.of(provinces.get(0)) : Optional.empty();
   }
 }

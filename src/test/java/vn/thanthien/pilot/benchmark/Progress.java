@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import vn.thanthien.pilot.app.PeakRss;
 
 /** Prints, every few seconds while a phase runs, how far it has come. */
 final class Progress implements AutoCloseable {
@@ -22,7 +23,7 @@ final class Progress implements AutoCloseable {
       double seconds = (System.nanoTime() - start) / 1e9;
       long done = tasks.getAsLong();
       Benchmark.say(String.format("%s: %,d tasks in %.0f s (%.1f/s), %s, peak RSS %d MiB",
-          phase, done, seconds, done / seconds, where.get(), vn.thanthien.pilot.app.PeakRss.ofThisProcess()));
+          phase, done, seconds, done / seconds, where.get(), PeakRss.ofThisProcess()));
     }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 

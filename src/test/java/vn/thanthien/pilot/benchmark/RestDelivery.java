@@ -78,12 +78,8 @@ final class RestDelivery implements Officials.Delivery {
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId).findFirst()
         .orElseThrow(() -> new IllegalStateException("task " + task.getId() + " is offered to no group"));
-    String code = group.substring(group.indexOf('-') + 1);
-    AdministrativeUnit unit = switch (group.substring(0, group.indexOf('-'))) {
-      case "province" -> units.province(code).orElseThrow();
-      case "district" -> units.district(code).orElseThrow();
-      default -> units.commune(code).orElseThrow();
-    };
+    AdministrativeUnit unit = units.ofGroup(group)
+        .orElseThrow(() -> new IllegalStateException("group " + group + " is no unit of the list"));
     return DemoUsers.officialOf(unit);
   }
 

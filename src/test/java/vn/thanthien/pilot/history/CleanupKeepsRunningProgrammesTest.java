@@ -143,11 +143,7 @@ class CleanupKeepsRunningProgrammesTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(district.getId()).count()).isZero();
 
     // The root has ended: every instance of the hierarchy is removed at the root's end + TTL.
-    HistoricProcessInstance root = history.createHistoricProcessInstanceQuery()
-        .processInstanceId(district.getId()).singleResult();
-    Date removal = Date.from(root.getEndTime().toInstant().plus(TTL));
-    assertThat(history.createHistoricProcessInstanceQuery().rootProcessInstanceId(district.getId()).list())
-        .hasSize(5).allSatisfy(instance -> assertThat(instance.getRemovalTime()).isEqualTo(removal));
+    Date removal = removalOfEveryInstanceUnder(district, 5);
 
     // A day before that nothing goes; a day after, all of it.
     ClockUtil.setCurrentTime(Date.from(removal.toInstant().minus(Duration.ofDays(1))));
@@ -208,11 +204,7 @@ class CleanupKeepsRunningProgrammesTest {
     complete(programme, Variables.createVariables().putValue("provinceConclusion", "Nhân rộng toàn tỉnh"));
     runJobs(programme);
 
-    HistoricProcessInstance root = history.createHistoricProcessInstanceQuery()
-        .processInstanceId(programme.getId()).singleResult();
-    Date removal = Date.from(root.getEndTime().toInstant().plus(TTL));
-    assertThat(history.createHistoricProcessInstanceQuery().rootProcessInstanceId(programme.getId()).list())
-        .hasSize(7).allSatisfy(instance -> assertThat(instance.getRemovalTime()).isEqualTo(removal));
+    Date removal = removalOfEveryInstanceUnder(programme, 7);
     ClockUtil.setCurrentTime(Date.from(removal.toInstant().plus(Duration.ofDays(1))));
     runHistoryCleanup();
     assertThat(history.createHistoricProcessInstanceQuery().rootProcessInstanceId(programme.getId()).count())
@@ -262,6 +254,16 @@ class CleanupKeepsRunningProgrammesTest {
         + history.createHistoricVariableInstanceQuery().count()
         + history.createHistoricDetailQuery().count()
         + history.createHistoricDecisionInstanceQuery().count();
+  }
+
+  /** Every instance of the ended root's hierarchy carries the root's end + TTL; returns it. */
+  private Date removalOfEveryInstanceUnder(ProcessInstance root, int instances) {
+    HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery()
+        .processInstanceId(root.getId()).singleResult();
+    Date removal = Date.from(ended.getEndTime().toInstant().plus(TTL));
+    assertThat(history.createHistoricProcessInstanceQuery().rootProcessInstanceId(root.getId()).list())
+        .hasSize(instances).allSatisfy(instance -> assertThat(instance.getRemovalTime()).isEqualTo(removal));
+    return removal;
   }
 
   private void complete(ProcessInstance instance, VariableMap input) {

@@ -48,6 +48,20 @@ class UnitDirectoryTest {
   }
 
   @Test
+  void aGroupIdLeadsBackToItsUnitAndNothingElseDoes() throws IOException {
+    UnitDirectory units = load("/organisation/units-thai-binh-2023-04-10.csv");
+    assertThat(units.ofGroup("commune-12679")).map(AdministrativeUnit::name).contains("Xã Chí Hòa");
+    assertThat(units.ofGroup("district-339")).map(AdministrativeUnit::name).contains("Huyện Hưng Hà");
+    assertThat(units.ofGroup("province-34")).map(AdministrativeUnit::level).contains(AdministrativeUnit.Level.PROVINCE);
+    // a code of another level, a unit outside the list, other groups
+    assertThat(units.ofGroup("district-12679")).isEmpty();
+    assertThat(units.ofGroup("province-01")).isEmpty();
+    assertThat(units.ofGroup("managers")).isEmpty();
+    assertThat(units.ofGroup("commune-")).isEmpty();
+    assertThat(units.ofGroup(null)).isEmpty();
+  }
+
+  @Test
   void aFileWithoutTheGsoColumnsIsRejected() {
     String csv = "code,name\n1,Xã A\n";
     assertThatThrownBy(() -> UnitDirectory.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))))

@@ -62,7 +62,7 @@ public class ProgrammeWalker {
   public ProcessInstance start(String provinceCode, String starter) {
     IdentityService identity = engine.getIdentityService();
     if (starter != null) {
-      identity.setAuthentication(starter, List.of(AdministrativeUnit.Level.PROVINCE.groupPrefix() + "-" + provinceCode));
+      identity.setAuthentication(starter, List.of(units.province(provinceCode).orElseThrow().groupId()));
     }
     try {
       return runtime.startProcessInstanceByKey("pilot-programme", LongestTexts.fill("pilot-programme-start", Map.of(
