@@ -15,11 +15,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.UnitDirectory;
+import vn.thanthien.pilot.reporting.Lateness;
 
 /**
  * Grants, from the unit data, who may follow one instance: when a {@code commune-pilot} starts, its
  * commune and its district may read it and its history; when a {@code district-pilot} starts, its
- * district may. When a task of a commune-pilot is created, the district may read it (not work on
+ * district may; when a follow-up of late work starts, the unit that follows it up may. When a task of a commune-pilot is created, the district may read it (not work on
  * it). The province and the managers read everything through their global grants.
  *
  * <p>Added to every process and user task by {@link InstanceAccessPlugin}. The grants are written
@@ -83,6 +84,10 @@ public class InstanceAccessListener implements ExecutionListener, TaskListener {
     } else if (processDefinitionId.startsWith("district-pilot:")) {
       units.district(string(execution.getVariable("districtCode")))
           .map(AdministrativeUnit::groupId).ifPresent(readers::add);
+    } else if (processDefinitionId.startsWith(Lateness.FOLLOW_UP_PROCESS + ":")) {
+      // the unit that follows the late work up; the calendar derived it from the unit list
+      units.ofGroup(string(execution.getVariable("followUpGroup"))).map(AdministrativeUnit::groupId)
+          .ifPresent(readers::add);
     }
     return readers;
   }

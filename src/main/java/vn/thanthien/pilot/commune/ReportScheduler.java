@@ -14,13 +14,12 @@ import vn.thanthien.pilot.organisation.TimeZoneProperties;
 /**
  * The next periodic report: due one reporting cycle after the previous one (counting from the
  * launch), the last one on the day the implementation period ends. A report whose day has passed
- * is due at once, so late data entry catches up. Officials get {@value #DAYS_TO_REPORT} days.
+ * is due at once, so late data entry catches up. How long officials have to report is the
+ * calendar's ({@code task-deadline}, row PeriodicReport), counted from the end of the period.
  * Hours are those of the programme's time zone ({@code pilot.time-zone}).
  */
 @Component("reportScheduler")
 public class ReportScheduler implements JavaDelegate {
-
-  static final int DAYS_TO_REPORT = 15;
 
   private final TimeZoneProperties time;
 
@@ -41,8 +40,6 @@ public class ReportScheduler implements JavaDelegate {
     execution.setVariable("reportNumber", number);
     execution.setVariable("reportPeriodEnd", FormValues.display(due));
     execution.setVariable("reportDueAt", Date.from(due.atTime(LocalTime.of(7, 30)).atZone(time.timeZone()).toInstant()));
-    execution.setVariable("reportDeadline",
-        Date.from(due.plusDays(DAYS_TO_REPORT).atTime(LocalTime.of(17, 0)).atZone(time.timeZone()).toInstant()));
     execution.setVariable("lastReport", last);
   }
 

@@ -16,6 +16,8 @@ public record TaskMail(Kind kind, String taskId, String groupId) implements JobH
   public enum Kind {
     /** The task was created and offered to the unit. */
     OFFERED,
+    /** The task's due date is near (the calendar's reminder). */
+    REMINDER,
     /** The task is past its due date. */
     LATE
   }

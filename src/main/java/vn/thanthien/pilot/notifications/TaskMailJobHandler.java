@@ -90,7 +90,11 @@ public class TaskMailJobHandler implements JobHandler<TaskMail>, JobFailureDescr
     CommandContext commandContext = Context.getCommandContext();
     TaskEntity task = commandContext.getTaskManager().findTaskById(mail.taskId());
     String taskName = task == null ? "mã " + mail.taskId() : taskName(task);
-    String notice = mail.kind() == TaskMail.Kind.LATE ? "thư báo quá hạn của việc" : "thư báo việc";
+    String notice = switch (mail.kind()) {
+      case LATE -> "thư báo quá hạn của việc";
+      case REMINDER -> "thư nhắc hạn của việc";
+      case OFFERED -> "thư báo việc";
+    };
     return "Không gửi được " + notice + " «" + taskName + "» cho " + unitName(commandContext, mail.groupId())
         + " sau nhiều lần tự động thử lại: " + (failure == null || failure.isBlank() ? "lỗi không rõ" : failure)
         + ". Công việc vẫn nằm trong Tasklist của đơn vị, không bị mất; chỉ thư báo chưa được gửi. "
@@ -126,8 +130,8 @@ public class TaskMailJobHandler implements JobHandler<TaskMail>, JobFailureDescr
     return task.getName() == null || task.getName().isBlank() ? task.getTaskDefinitionKey() : task.getName();
   }
 
-  /** "Thí điểm mô hình tại xã — Xã Chí Hòa (mã 12679)". */
-  private static String concerning(TaskEntity task) {
+  /** "Thí điểm mô hình tại xã — Xã Chí Hòa (mã 12679)": the process and unit a task belongs to. */
+  public static String concerning(TaskEntity task) {
     ExecutionEntity instance = task.getProcessInstance();
     if (instance == null) {
       return "việc riêng, không thuộc quy trình nào";

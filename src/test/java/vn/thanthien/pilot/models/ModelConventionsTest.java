@@ -138,7 +138,10 @@ class ModelConventionsTest {
       }
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-      if (!(start.getParentElement() instanceof SubProcess)) {
+      // a process only the application starts (not startable in Tasklist) takes nothing at its start
+      boolean startedByTheApplication = start.getParentElement() instanceof Process process
+          && !process.isCamundaStartableInTasklist();
+      if (!(start.getParentElement() instanceof SubProcess) && !startedByTheApplication) {
         requireForm(start, start.getCamundaFormRef(), formIds, problems);
       }
     }

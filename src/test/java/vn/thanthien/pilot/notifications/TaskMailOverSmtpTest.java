@@ -28,7 +28,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import vn.thanthien.pilot.calendar.LateWorkJobHandler;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +76,6 @@ class TaskMailOverSmtpTest {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
-  @Autowired LateWorkMail lateWorkMail;
 
   GreenMail smtp;
   final List<String> instances = new ArrayList<>();
@@ -187,24 +188,60 @@ class TaskMailOverSmtpTest {
   }
 
   @Test
-  void lateWorkIsMailedToTheUnitAsLate() throws Exception {
+  void theCalendarRemindsChiHoaThenMailsItAsLateAndOffersTheFollowUpToHungHa() throws Exception {
+    member("xa12646vanthu", "vanthu.tienduc@demo.thanthien.local", "commune-12646");
     ProcessInstance pilot = startCommunePilot();
     Task draftPlan = tasks.createTaskQuery().processInstanceId(pilot.getId()).singleResult();
     management.executeJob(mailJob(pilot, draftPlan).getId());
     assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
     smtp.purgeEmailFromAllMailboxes();
+    assertThat(draftPlan.getFollowUpDate()).as("Tasklist's reminder date").isBefore(draftPlan.getDueDate());
+    try {
+      ClockUtil.setCurrentTime(new Date(draftPlan.getFollowUpDate().getTime() + 60_000));
+      runDueCalendarTimers(pilot);
+      management.executeJob(mailJob(pilot, draftPlan).getId());
+      assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+      MimeMessage reminder = smtp.getReceivedMessages()[0];
+      assertThat(reminder.getSubject()).isEqualTo("Sắp đến hạn: Xây dựng kế hoạch thực hiện mô hình (UBND xã Chí Hòa)");
+      assertThat((String) reminder.getContent()).contains("sắp đến hạn mà chưa hoàn thành")
+          .contains("Hạn hoàn thành: " + DAY.format(draftPlan.getDueDate().toInstant()))
+          .contains(LINK + draftPlan.getId());
+      assertThat(addressees(reminder)).containsExactly("xa12679@demo.thanthien.local");
+      smtp.purgeEmailFromAllMailboxes();
 
-    assertThat(lateWorkMail.schedule(draftPlan.getId())).isEqualTo(1);
-    assertThat(lateWorkMail.schedule("no-such-task")).isZero();
-    management.executeJob(mailJob(pilot, draftPlan).getId());
+      ClockUtil.setCurrentTime(new Date(draftPlan.getDueDate().getTime() + 60_000));
+      runDueCalendarTimers(pilot);
+      management.executeJob(mailJob(pilot, draftPlan).getId());
+      assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+      MimeMessage late = smtp.getReceivedMessages()[0];
+      assertThat(late.getSubject()).isEqualTo("Quá hạn: Xây dựng kế hoạch thực hiện mô hình (UBND xã Chí Hòa)");
+      assertThat((String) late.getContent()).contains("đã quá hạn mà chưa hoàn thành")
+          .contains("Hạn hoàn thành: " + DAY.format(draftPlan.getDueDate().toInstant()))
+          .contains(LINK + draftPlan.getId());
+      assertThat(addressees(late)).containsExactly("xa12679@demo.thanthien.local");
+      smtp.purgeEmailFromAllMailboxes();
 
-    assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
-    MimeMessage mail = smtp.getReceivedMessages()[0];
-    assertThat(mail.getSubject()).isEqualTo("Quá hạn: Xây dựng kế hoạch thực hiện mô hình (UBND xã Chí Hòa)");
-    assertThat((String) mail.getContent())
-        .contains("đã quá hạn mà chưa hoàn thành")
-        .contains("Hạn hoàn thành: " + DAY.format(draftPlan.getDueDate().toInstant()))
-        .contains(LINK + draftPlan.getId());
+      ProcessInstance followUp = runtime.createProcessInstanceQuery().processDefinitionKey("late-work-follow-up")
+          .processInstanceBusinessKey(CHI_HOA).singleResult();
+      instances.add(followUp.getId());
+      Task followUpTask = tasks.createTaskQuery().processInstanceId(followUp.getId()).singleResult();
+      management.executeJob(mailJob(followUp, followUpTask).getId());
+      assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+      MimeMessage offered = smtp.getReceivedMessages()[0];
+      assertThat(offered.getSubject()).isEqualTo(
+          "Việc mới cho UBND huyện Hưng Hà: Đôn đốc UBND xã Chí Hòa: Xây dựng kế hoạch thực hiện mô hình");
+      assertThat(addressees(offered)).as("the district, not Tiến Đức nor Chí Hòa").containsExactly("huyen339@demo.thanthien.local");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /** Runs the calendar's timers of the instance that are due at the (moved) clock. */
+  private void runDueCalendarTimers(ProcessInstance instance) {
+    List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().list().stream()
+        .filter(job -> LateWorkJobHandler.TYPE.equals(((JobEntity) job).getJobHandlerType())).toList();
+    assertThat(due).isNotEmpty();
+    due.forEach(job -> management.executeJob(job.getId()));
   }
 
   private ProcessInstance startCommunePilot() {
@@ -242,6 +279,11 @@ class TaskMailOverSmtpTest {
   }
 
   /** Every address the server delivered a copy to (GreenMail keeps a mailbox per recipient). */
+  private static List<String> addressees(MimeMessage mail) throws jakarta.mail.MessagingException {
+    return Arrays.stream(mail.getRecipients(jakarta.mail.Message.RecipientType.TO))
+        .map(a -> ((InternetAddress) a).getAddress()).toList();
+  }
+
   private Set<String> recipients() {
     return smtp.getUserManager().listUser().stream().map(GreenMailUser::getEmail).collect(Collectors.toSet());
   }

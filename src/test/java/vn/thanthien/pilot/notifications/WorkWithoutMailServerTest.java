@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,7 +51,8 @@ class WorkWithoutMailServerTest {
 
       Task review = tasks.createTaskQuery().processInstanceId(pilot.getId()).singleResult();
       assertThat(review.getTaskDefinitionKey()).isEqualTo("ReviewPlan");
-      assertThat(lateWorkMail.schedule(review.getId())).isZero();
+      assertThat(lateWorkMail.late((DelegateTask) review)).isZero();
+      assertThat(lateWorkMail.reminder((DelegateTask) review)).isZero();
       assertThat(mailJobs(pilot)).isZero();
       assertThat(runtime.createIncidentQuery().processInstanceId(pilot.getId()).count()).isZero();
       assertThat(eMailOffLines(output)).as("said at start, not again for each task").isEqualTo(saidOff);

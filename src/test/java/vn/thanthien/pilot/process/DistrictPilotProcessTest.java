@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of {@code district-pilot}: selection loop, pilots, lessons, rollout, final report. */
 @Deployment(resources = {"bpmn/district-pilot.bpmn", "bpmn/commune-pilot.bpmn", "bpmn/pilot-rating.dmn",
-    "bpmn/appraisal-level.dmn", "bpmn/district-pilot-start.form", "bpmn/district-select-pilots.form",
+    "bpmn/appraisal-level.dmn", "bpmn/task-deadline.dmn", "bpmn/district-pilot-start.form", "bpmn/district-select-pilots.form",
     "bpmn/district-approve-pilots.form", "bpmn/district-lessons.form", "bpmn/district-rollout-plan.form",
     "bpmn/district-final-report.form", "bpmn/commune-pilot-start.form", "bpmn/commune-plan.form",
     "bpmn/commune-plan-review.form", "bpmn/commune-launch.form", "bpmn/commune-report.form",

@@ -31,7 +31,7 @@ import vn.thanthien.pilot.district.CommuneResultsCollector;
  * step and the unit and saying what to do; retrying once the cause is gone continues the work.
  */
 @Deployment(resources = {"bpmn/district-pilot.bpmn", "bpmn/commune-pilot.bpmn", "bpmn/pilot-rating.dmn",
-    "bpmn/appraisal-level.dmn", "bpmn/district-pilot-start.form", "bpmn/district-select-pilots.form",
+    "bpmn/appraisal-level.dmn", "bpmn/task-deadline.dmn", "bpmn/district-pilot-start.form", "bpmn/district-select-pilots.form",
     "bpmn/district-approve-pilots.form", "bpmn/district-lessons.form", "bpmn/district-rollout-plan.form",
     "bpmn/district-final-report.form", "bpmn/commune-pilot-start.form", "bpmn/commune-plan.form",
     "bpmn/commune-plan-review.form", "bpmn/commune-launch.form", "bpmn/commune-report.form",

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * not hit the 4,000-character limit of a String variable.
  */
 @Deployment(resources = {"bpmn/district-pilot.bpmn", "bpmn/commune-pilot.bpmn", "bpmn/pilot-rating.dmn",
-    "bpmn/appraisal-level.dmn", "bpmn/district-pilot-start.form", "bpmn/district-select-pilots.form",
+    "bpmn/appraisal-level.dmn", "bpmn/task-deadline.dmn", "bpmn/district-pilot-start.form", "bpmn/district-select-pilots.form",
     "bpmn/district-approve-pilots.form", "bpmn/district-lessons.form", "bpmn/district-rollout-plan.form",
     "bpmn/district-final-report.form", "bpmn/commune-pilot-start.form", "bpmn/commune-plan.form",
     "bpmn/commune-plan-review.form", "bpmn/commune-launch.form", "bpmn/commune-report.form",

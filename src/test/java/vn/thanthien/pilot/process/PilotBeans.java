@@ -8,7 +8,15 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import vn.thanthien.pilot.calendar.LateWorkJobHandler;
+import vn.thanthien.pilot.calendar.LateWorkPlugin;
+import vn.thanthien.pilot.calendar.TaskCalendar;
 import vn.thanthien.pilot.commune.CommuneContext;
+import vn.thanthien.pilot.notifications.LateWorkMail;
+import vn.thanthien.pilot.notifications.MailDelivery;
+import vn.thanthien.pilot.notifications.NotificationProperties;
 import vn.thanthien.pilot.commune.LaunchValidator;
 import vn.thanthien.pilot.commune.ReportScheduler;
 import vn.thanthien.pilot.commune.ReportRecorder;
@@ -42,6 +50,9 @@ public final class PilotBeans implements BeforeEachCallback, AfterEachCallback {
   /** The settings of application.yaml that the beans read: Thái Bình, Vietnam's time zone. */
   public static final OrganisationProperties ORGANISATION = new OrganisationProperties(null, "34");
   public static final TimeZoneProperties TIME = new TimeZoneProperties(ZoneId.of("Asia/Ho_Chi_Minh"));
+  public static final TaskCalendar CALENDAR = new TaskCalendar(TIME);
+  public static final NotificationProperties MAIL =
+      new NotificationProperties("http://localhost:8080", "no-reply@demo.thanthien.local", "R3/PT5M");
 
   @Override
   public void beforeEach(ExtensionContext context) {
@@ -71,8 +82,18 @@ public final class PilotBeans implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("reportValidator", new ReportValidator());
     Mocks.register("reportRecorder", new ReportRecorder());
     Mocks.register("scoreValidator", new ScoreValidator());
+    Mocks.register("taskCalendar", CALENDAR);
     Mocks.register("oneRunningProgramme", new OneRunningProgramme(TIME));
     Mocks.register("oneDistrictPilotPerProgramme", new OneDistrictPilotPerProgramme(TIME));
+  }
+
+  /**
+   * The application's calendar plugin (reminders, escalation to the level above), for
+   * camunda-process-test.cfg.xml: e-mail is off, as in an application without a mail server.
+   */
+  public static LateWorkPlugin lateWorkPlugin() {
+    MailDelivery mailOff = new MailDelivery(new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class), MAIL);
+    return new LateWorkPlugin(new LateWorkJobHandler(new LateWorkMail(mailOff), UNITS, MAIL, TIME), CALENDAR);
   }
 
   private static UnitDirectory load() {

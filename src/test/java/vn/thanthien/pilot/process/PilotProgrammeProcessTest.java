@@ -34,7 +34,7 @@ import vn.thanthien.pilot.programme.ProgrammeContext;
 
 /** Every path of {@code pilot-programme}: launch, districts taking part, province final review. */
 @Deployment(resources = {"bpmn/pilot-programme.bpmn", "bpmn/district-pilot.bpmn", "bpmn/commune-pilot.bpmn",
-    "bpmn/pilot-rating.dmn", "bpmn/appraisal-level.dmn", "bpmn/pilot-programme-start.form",
+    "bpmn/pilot-rating.dmn", "bpmn/appraisal-level.dmn", "bpmn/task-deadline.dmn", "bpmn/pilot-programme-start.form",
     "bpmn/pilot-programme-districts.form", "bpmn/pilot-programme-final-review.form",
     "bpmn/district-pilot-start.form", "bpmn/district-select-pilots.form", "bpmn/district-approve-pilots.form",
     "bpmn/district-lessons.form", "bpmn/district-rollout-plan.form", "bpmn/district-final-report.form",

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import vn.thanthien.pilot.rating.ScoreValidator;
 
 /** The default scoring scheme at its boundaries, and which level appraises which tier. */
-@Deployment(resources = {"bpmn/pilot-rating.dmn", "bpmn/appraisal-level.dmn"})
+@Deployment(resources = {"bpmn/pilot-rating.dmn", "bpmn/appraisal-level.dmn", "bpmn/task-deadline.dmn"})
 class PilotRatingDecisionTest {
 
   @RegisterExtension

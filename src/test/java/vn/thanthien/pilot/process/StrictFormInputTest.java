@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Dates exactly as the date picker submits them, no invisible characters in text, and no String
  * longer than Camunda can store: each refused with a Vietnamese message naming the field.
  */
-@Deployment(resources = {"bpmn/commune-pilot.bpmn", "bpmn/pilot-rating.dmn", "bpmn/appraisal-level.dmn",
+@Deployment(resources = {"bpmn/commune-pilot.bpmn", "bpmn/pilot-rating.dmn", "bpmn/appraisal-level.dmn", "bpmn/task-deadline.dmn",
     "bpmn/commune-pilot-start.form", "bpmn/commune-plan.form", "bpmn/commune-plan-review.form",
     "bpmn/commune-launch.form", "bpmn/commune-report.form", "bpmn/commune-self-assessment.form",
     "bpmn/commune-appraisal.form", "bpmn/commune-recognition.form", "bpmn/commune-remediation.form",

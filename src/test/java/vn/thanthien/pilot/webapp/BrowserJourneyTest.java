@@ -120,7 +120,7 @@ class BrowserJourneyTest {
             .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34").putValue("tier", "province")
             .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M").putValue("appraisalRound", 0)
             .putValue("reportNumber", 9).putValue("reportPeriodEnd", "31/12/2025").putValue("lastReport", true)
-            .putValue("reportDeadline", new java.util.Date()))
+            .putValue("reportDueAt", new java.util.Date()))
         .startBeforeActivity("PeriodicReport").execute();
   }
 
