@@ -33,6 +33,17 @@ public class ProgrammeWalker {
       "DistrictInterimReview", Map.of("districtInterimConclusion", "Các xã thí điểm thực hiện đúng kế hoạch"),
       "ProvinceInterimReview", Map.of("provinceInterimConclusion", "Tiếp tục thực hiện, chuẩn bị nhân rộng"));
 
+  /**
+   * Completes the interim reviews open in this instance (district or programme) with
+   * {@link #REVIEWS}, through the engine's API: for tests that play the main steps themselves.
+   */
+  public static void concludeInterimReviews(TaskService tasks, String processInstanceId) {
+    for (Task review : tasks.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKeyIn(REVIEWS.keySet().toArray(String[]::new)).list()) {
+      tasks.complete(review.getId(), REVIEWS.get(review.getTaskDefinitionKey()));
+    }
+  }
+
   /** The programme's calendar as the province's start form and the district's rollout plan set it. */
   public record Calendar(String decisionDate, String periodStart, String periodEnd, String reportCycle,
       String rolloutPeriodEnd, String interimReviewAfter) {
