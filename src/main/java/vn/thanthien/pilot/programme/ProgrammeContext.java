@@ -1,6 +1,7 @@
 package vn.thanthien.pilot.programme;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,6 +23,9 @@ import vn.thanthien.pilot.organisation.UnitResolver;
  * whose group the starting official belongs to ({@code province-<code>}, from the identity
  * service, so a national installation serves every province); an administrator or the
  * application itself starts it for the configured province ({@code pilot.organisation.province-code}).
+ * It also fixes the programme's review calendar ({@link ReviewCalendar}): the interim review the
+ * province chose (6, 9 or 12 months after the start, inside the period) and the final review on
+ * the period's last day.
  */
 @Component("programmeContext")
 public class ProgrammeContext implements ExecutionListener {
@@ -47,6 +51,17 @@ public class ProgrammeContext implements ExecutionListener {
     if (start != null && end != null && !end.isAfter(start)) {
       throw ValidationProblems.reject("Ngày kết thúc (" + FormValues.display(end)
           + ") phải sau ngày bắt đầu thực hiện (" + FormValues.display(start) + ")");
+    }
+    Period interimAfter = ReviewCalendar.interimAfter(execution.getVariable("interimReviewAfter"))
+        .orElseThrow(() -> ValidationProblems.reject("Thời điểm sơ kết phải là 6, 9 hoặc 12 tháng sau khi bắt đầu thực hiện"));
+    if (start != null && end != null) {
+      LocalDate interim = start.plus(interimAfter);
+      if (!interim.isBefore(end)) {
+        throw ValidationProblems.reject("Thời điểm sơ kết (" + FormValues.display(interim) + ", "
+            + interimAfter.toTotalMonths() + " tháng sau khi bắt đầu thực hiện) phải trước ngày kết thúc đề án ("
+            + FormValues.display(end) + "): chọn sơ kết sớm hơn hoặc kiểm tra thời gian thực hiện");
+      }
+      ReviewCalendar.write(execution, interim, end, time.timeZone());
     }
     List<AdministrativeUnit> districts = units.districtsOf(province.code());
     UnitResolver.writeCodeNameAndGroup(execution, province);

@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 import vn.thanthien.pilot.process.CommuneWalker;
+import vn.thanthien.pilot.process.ProgrammeWalker;
 
 /**
  * The real case, played on the whole application: Thái Bình launches Đề án 08-ĐA/TU, Hưng Hà
@@ -74,6 +75,12 @@ class HungHaWalkthroughTest {
     PROVINCE_PILOTS.forEach(code -> assertThat(appraisers.get(code)).as(code).isEqualTo("province-34"));
     DISTRICT_PILOTS.forEach(code -> assertThat(appraisers.get(code)).as(code).isEqualTo("district-339"));
     runJobs(district);
+    // the interim review's time has long passed: the district reviews its seven pilots, all finished
+    Task interim = tasks.createTaskQuery().processInstanceId(district.getId())
+        .taskDefinitionKey("DistrictInterimReview").taskCandidateGroup("district-339").singleResult();
+    assertThat(runtime.getVariable(district.getId(), "districtInterimSummary").toString())
+        .contains("7 xã thí điểm, 7 xã đã gửi báo cáo sơ kết").contains("Xã Chí Hòa (12679), điểm của tỉnh");
+    complete(interim, Map.of("districtInterimConclusion", "Các xã thí điểm thực hiện tốt"));
 
     complete(single(district, "DistrictLessons", "district-339"), Map.of("districtLessons", "Người đứng đầu gương mẫu"));
     Task plan = single(district, "PlanRollout", "district-339");
@@ -88,6 +95,10 @@ class HungHaWalkthroughTest {
     runJobs(district);
     complete(single(district, "DistrictFinalReport", "district-339"), Map.of("districtFinalReport", "Hoàn thành"));
     runJobs(programme);
+    ProgrammeWalker.concludeInterimReviews(tasks, programme.getId());
+    assertThat(runtime.getVariable(programme.getId(), "districtResultsSummary").toString())
+        .contains("#### Huyện Hưng Hà (339): đã hoàn thành")
+        .contains("- Thí điểm: 7/7 xã được công nhận, 0 xã không được công nhận, 0 xã chưa hoàn thành.");
     complete(single(programme, "ProvinceFinalReview", "province-34"), Map.of("provinceConclusion", "Nhân rộng toàn tỉnh"));
     runJobs(programme);
 

@@ -35,7 +35,7 @@ class WholeProvinceAtRealSizesTest {
   @Test
   void everyDistrictOfThaiBinhRunsToTheEndWithTextsAtTheirMaximumLength() {
     ProgrammeWalker walker = new ProgrammeWalker(engine, units, Officials.onTheEngine(engine, true),
-        new ProgrammeWalker.Calendar("2023-07-05", "2023-07-05", "2023-12-31", "P6M", "2024-06-30"));
+        new ProgrammeWalker.Calendar("2023-07-05", "2023-07-05", "2024-01-31", "P6M", "2024-06-30", "P6M"));
     ProcessInstance programme = walker.start("34", null);
     List<ProcessInstance> districts = walker.chooseDistricts(programme);
     assertThat(districts).extracting(ProcessInstance::getBusinessKey)
@@ -67,6 +67,20 @@ class WholeProvinceAtRealSizesTest {
     Object summary = history.createHistoricVariableInstanceQuery().processInstanceId(programme.getId())
         .variableName("districtResultsSummary").singleResult().getValue();
     assertThat(summary.toString()).as("the province's summary is longer than a String could hold")
-        .hasSizeGreaterThan(4000).contains("Huyện Đông Hưng").contains("Huyện Hưng Hà");
+        .hasSizeGreaterThan(4000).contains("Huyện Đông Hưng").contains("Huyện Hưng Hà")
+        .containsPattern("Toàn tỉnh: \\d+/260 xã được công nhận, \\d+ xã không được công nhận, 0 xã chưa hoàn thành\\.");
+    // the interim reviews, with every official's text at its form's maximum length (4,000
+    // characters each): Json strings, far beyond what a String variable holds
+    Object interim = history.createHistoricVariableInstanceQuery().processInstanceId(programme.getId())
+        .variableName("provinceInterimSummary").singleResult().getValue();
+    assertThat(interim.toString()).hasSizeGreaterThan(8 * 4000)
+        .contains("Sơ kết toàn tỉnh ngày 05/01/2024: 8 huyện, thành phố;")
+        .contains("#### Huyện Hưng Hà (339)").contains("- Kết luận sơ kết của huyện: \\n  Ủy ban nhân dân xã");
+    for (ProcessInstance district : districts) {
+      Object own = history.createHistoricVariableInstanceQuery().processInstanceId(district.getId())
+          .variableName("districtInterimSummary").singleResult().getValue();
+      assertThat(own.toString()).as(district.getBusinessKey()).hasSizeGreaterThan(4000)
+          .contains("xã chưa gửi báo cáo sơ kết").doesNotContain("**chưa gửi báo cáo sơ kết**");
+    }
   }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.process.CommuneInputs;
 import vn.thanthien.pilot.process.CommuneWalker;
+import vn.thanthien.pilot.process.ProgrammeWalker;
 import vn.thanthien.pilot.process.PilotBeans;
 
 /**
@@ -137,6 +138,7 @@ class RemovalTimeStrategyBenchmark {
     for (Job job : engine.getManagementService().createJobQuery().processInstanceId(district.getId()).list()) {
       engine.getManagementService().executeJob(job.getId());
     }
+    ProgrammeWalker.concludeInterimReviews(engine.getTaskService(), district.getId());
   }
 
   private static void complete(TaskService tasks, ProcessInstance instance, VariableMap input) {

@@ -81,6 +81,13 @@ public final class CommuneInputs {
     return Variables.createVariables().putValue("communeLessons", "Phát huy vai trò người đứng đầu");
   }
 
+  public static VariableMap interimReport() {
+    return Variables.createVariables()
+        .putValue("interimResults", "Công khai thủ tục hành chính, tiếp dân thân thiện")
+        .putValue("interimShortcomings", "Trụ sở chưa có khu vực chờ đủ rộng")
+        .putValue("interimProposals", "Hỗ trợ kinh phí sửa trụ sở");
+  }
+
   public static VariableMap with(VariableMap base, Map<String, Object> more) {
     base.putAll(more);
     return base;

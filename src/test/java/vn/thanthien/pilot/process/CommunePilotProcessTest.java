@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static vn.thanthien.pilot.process.CommuneInputs.*;
 
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "bpmn/commune-pilot-start.form", "bpmn/commune-plan.form", "bpmn/commune-plan-review.form",
     "bpmn/commune-launch.form", "bpmn/commune-report.form", "bpmn/commune-self-assessment.form",
     "bpmn/commune-appraisal.form", "bpmn/commune-recognition.form", "bpmn/commune-remediation.form",
-    "bpmn/commune-lessons.form"})
+    "bpmn/commune-lessons.form", "bpmn/commune-interim-report.form"})
 @ExtendWith(PilotBeans.class)
 class CommunePilotProcessTest {
 
@@ -103,6 +104,27 @@ class CommunePilotProcessTest {
     assertThat(task(pi)).hasDefinitionKey("CommuneLessons").hasCandidateGroup("commune-" + CHI_HOA);
     complete(task(pi), lessons());
     assertThat(pi).isEnded().hasPassed("CommunePilotEnded");
+  }
+
+  @Test
+  void pilotSendsItsInterimReportAlongsideItsOtherWorkAndARolloutCommuneHasNone() {
+    // started alone: the interim review is 9 months after today, not after the period's end
+    ProcessInstance pilot = start(CHI_HOA, "province", "2024-06-30");
+    assertThat(pilot).variables().containsEntry("interimReviewDate", "30/06/2024");
+    assertThat(taskQuery().processInstanceId(pilot.getId()).taskDefinitionKey("InterimReport").count())
+        .as("no interim report before its time").isZero();
+    execute(job("InterimReviewDue", pilot));
+    // non-interrupting: the plan is still to be drafted, and the interim report is asked for
+    assertThat(pilot).isWaitingAt("DraftPlan", "InterimReport");
+    assertThat(task("InterimReport", pilot)).hasCandidateGroup("commune-" + CHI_HOA);
+    complete(task("InterimReport", pilot), interimReport());
+    assertThat(pilot).hasPassed("InterimReportSent").isWaitingAt("DraftPlan").variables()
+        .containsEntry("interimShortcomings", "Trụ sở chưa có khu vực chờ đủ rộng");
+
+    ProcessInstance rollout = start("12586", "rollout", "2024-06-30");
+    execute(job("InterimReviewDue", rollout));
+    assertThat(rollout).hasPassed("InterimNotForRollout").isWaitingAt("DraftPlan");
+    assertThat(taskQuery().processInstanceId(rollout.getId()).count()).isEqualTo(1);
   }
 
   @Test

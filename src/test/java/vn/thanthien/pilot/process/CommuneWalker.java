@@ -2,6 +2,8 @@ package vn.thanthien.pilot.process;
 
 import static vn.thanthien.pilot.process.CommuneInputs.*;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -13,8 +15,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * Plays the officials of one running {@code commune-pilot} instance to its end: plan approved,
- * launched, every periodic report filed, scored and appraised, recognised, lessons drawn. It
- * records which group each appraisal was offered to.
+ * launched, every periodic report filed, the interim report sent (pilots), scored and appraised,
+ * recognised, lessons drawn. It records which group each appraisal was offered to.
  */
 public class CommuneWalker {
 
@@ -49,7 +51,9 @@ public class CommuneWalker {
 
   /**
    * Walks the instance until its open task is {@code taskKey} (and returns null), or to its end
-   * when {@code taskKey} is null (and returns the appraisal's candidate group).
+   * when {@code taskKey} is null (and returns the appraisal's candidate group). Every job of the
+   * instance is run when it is seen, due or not (the interim review's timer too), and every open
+   * task is completed, so the commune's interim report is sent on the way.
    */
   public String walkUntil(String processInstanceId, String taskKey, double... appraisedScores) {
     String appraiser = null;
@@ -58,20 +62,29 @@ public class CommuneWalker {
       for (Job timer : timers) {
         management.executeJob(timer.getId());
       }
-      Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-      if (task == null) {
+      List<Task> open = new ArrayList<>(tasks.createTaskQuery().processInstanceId(processInstanceId).list());
+      // the interim report first: the commune's last step ends the instance and every task in it
+      open.sort(Comparator.comparing(task -> !"InterimReport".equals(task.getTaskDefinitionKey())));
+      if (open.isEmpty()) {
         if (timers.isEmpty()) {
           return appraiser;
         }
         continue;
       }
-      if (task.getTaskDefinitionKey().equals(taskKey)) {
+      boolean reached = false;
+      for (Task task : open) {
+        if (task.getTaskDefinitionKey().equals(taskKey)) {
+          reached = true;
+          continue;
+        }
+        if ("Appraisal".equals(task.getTaskDefinitionKey())) {
+          appraiser = tasks.getIdentityLinksForTask(task.getId()).get(0).getGroupId();
+        }
+        officials.complete(task, inputFor(task.getTaskDefinitionKey(), appraisedScores));
+      }
+      if (reached) {
         return null;
       }
-      if ("Appraisal".equals(task.getTaskDefinitionKey())) {
-        appraiser = tasks.getIdentityLinksForTask(task.getId()).get(0).getGroupId();
-      }
-      officials.complete(task, inputFor(task.getTaskDefinitionKey(), appraisedScores));
     }
     throw new IllegalStateException("commune-pilot " + processInstanceId + " did not end");
   }
@@ -87,6 +100,7 @@ public class CommuneWalker {
       case "IssueRecognition" -> recognition();
       case "Remediate" -> remediation();
       case "CommuneLessons" -> lessons();
+      case "InterimReport" -> interimReport();
       default -> throw new IllegalArgumentException("unexpected task " + taskKey);
     };
   }

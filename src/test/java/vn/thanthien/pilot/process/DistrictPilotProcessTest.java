@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -31,10 +34,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {"bpmn/district-pilot.bpmn", "bpmn/commune-pilot.bpmn", "bpmn/pilot-rating.dmn",
     "bpmn/appraisal-level.dmn", "bpmn/task-deadline.dmn", "bpmn/district-pilot-start.form", "bpmn/district-select-pilots.form",
     "bpmn/district-approve-pilots.form", "bpmn/district-lessons.form", "bpmn/district-rollout-plan.form",
-    "bpmn/district-final-report.form", "bpmn/commune-pilot-start.form", "bpmn/commune-plan.form",
+    "bpmn/district-final-report.form", "bpmn/district-interim-review.form", "bpmn/commune-pilot-start.form", "bpmn/commune-plan.form",
     "bpmn/commune-plan-review.form", "bpmn/commune-launch.form", "bpmn/commune-report.form",
     "bpmn/commune-self-assessment.form", "bpmn/commune-appraisal.form", "bpmn/commune-recognition.form",
-    "bpmn/commune-remediation.form", "bpmn/commune-lessons.form"})
+    "bpmn/commune-remediation.form", "bpmn/commune-lessons.form", "bpmn/commune-interim-report.form"})
 @ExtendWith(PilotBeans.class)
 class DistrictPilotProcessTest {
 
@@ -79,8 +82,9 @@ class DistrictPilotProcessTest {
     return codes.stream().map(c -> "\"" + c + "\"").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
   }
 
+  /** The asynchronous continuations (the calls' joins), not the interim review's timer. */
   private void runJobs(ProcessInstance district) {
-    for (Job job : managementService().createJobQuery().processInstanceId(district.getId()).list()) {
+    for (Job job : managementService().createJobQuery().processInstanceId(district.getId()).messages().list()) {
       managementService().executeJob(job.getId());
     }
   }
@@ -155,6 +159,35 @@ class DistrictPilotProcessTest {
     assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey("commune-pilot")
         .finished().count()).isEqualTo(35);
     DeclaredVariables.assertEveryVariableIsDeclared(engine.getProcessEngine());
+  }
+
+  @Test
+  void districtInterimReviewShowsEveryPilotsReportsAndWhoHasNotSentTheInterimReport() {
+    ProcessInstance district = startHungHa();
+    complete(task(district), selection(List.of(TIEN_DUC, THAI_HUNG), List.of(TIEN_DUC)));
+    complete(task(district), Variables.createVariables().putValue("selectionDecision", "approve"));
+    ProcessInstance tienDuc = communesOf(district).stream()
+        .filter(c -> TIEN_DUC.equals(c.getBusinessKey())).findFirst().orElseThrow();
+    // Tiến Đức sends everything; Thái Hưng has not even drafted its plan
+    new CommuneWalker(processEngine()).walkUntil(tienDuc.getId(), "SelfAssessment");
+    assertThat(taskQuery().processInstanceId(district.getId()).count()).as("no review before its time").isZero();
+
+    execute(job("DistrictInterimDue", district));
+    assertThat(district).isWaitingAt("RunPilots", "DistrictInterimReview");
+    assertThat(task("DistrictInterimReview", district)).hasCandidateGroup("district-" + HUNG_HA);
+    Object summary = runtimeService().getVariable(district.getId(), "districtInterimSummary");
+    assertThat(summary).as("a Json string: seven pilots' texts outgrow a String").isInstanceOf(SpinJsonNode.class);
+    assertThat(((SpinJsonNode) summary).stringValue())
+        .contains("2 xã thí điểm, 1 xã đã gửi báo cáo sơ kết, 1 xã chưa gửi báo cáo sơ kết")
+        .contains("#### Xã Tiến Đức (12646), điểm của tỉnh")
+        .contains("- Đã gửi 2 báo cáo định kỳ (kỳ 1 đến 01/03/2024: 90% hài lòng; kỳ 2 đến 30/06/2024: 90% hài lòng); tỷ lệ hài lòng bình quân 90%")
+        .contains("Công khai thủ tục hành chính\\, tiếp dân thân thiện")
+        .contains("#### Xã Thái Hưng (12649), điểm của huyện\n\n- Tình hình: đang ở bước «Xây dựng kế hoạch thực hiện mô hình»")
+        .contains("- Báo cáo sơ kết: **chưa gửi báo cáo sơ kết**")
+        .contains("- Trễ hạn: không trễ hạn");
+    complete(task("DistrictInterimReview", district),
+        Variables.createVariables().putValue("districtInterimConclusion", "Đôn đốc xã Thái Hưng"));
+    assertThat(district).hasPassed("DistrictInterimEnded").isWaitingAt("RunPilots");
   }
 
   @Test

@@ -33,10 +33,10 @@ import vn.thanthien.pilot.district.CommuneResultsCollector;
 @Deployment(resources = {"bpmn/district-pilot.bpmn", "bpmn/commune-pilot.bpmn", "bpmn/pilot-rating.dmn",
     "bpmn/appraisal-level.dmn", "bpmn/task-deadline.dmn", "bpmn/district-pilot-start.form", "bpmn/district-select-pilots.form",
     "bpmn/district-approve-pilots.form", "bpmn/district-lessons.form", "bpmn/district-rollout-plan.form",
-    "bpmn/district-final-report.form", "bpmn/commune-pilot-start.form", "bpmn/commune-plan.form",
+    "bpmn/district-final-report.form", "bpmn/district-interim-review.form", "bpmn/commune-pilot-start.form", "bpmn/commune-plan.form",
     "bpmn/commune-plan-review.form", "bpmn/commune-launch.form", "bpmn/commune-report.form",
     "bpmn/commune-self-assessment.form", "bpmn/commune-appraisal.form", "bpmn/commune-recognition.form",
-    "bpmn/commune-remediation.form", "bpmn/commune-lessons.form"})
+    "bpmn/commune-remediation.form", "bpmn/commune-lessons.form", "bpmn/commune-interim-report.form"})
 @ExtendWith(PilotBeans.class)
 class FailedStepIncidentTest {
 
@@ -78,7 +78,7 @@ class FailedStepIncidentTest {
         .superProcessInstanceId(district.getId()).singleResult();
     new CommuneWalker(processEngine()).walk(pilot, 19, 19, 19, 19, 19);
 
-    Job join = managementService().createJobQuery().processInstanceId(district.getId()).singleResult();
+    Job join = managementService().createJobQuery().processInstanceId(district.getId()).messages().singleResult();
     for (int attempt = 0; attempt < 3; attempt++) {
       assertThatThrownBy(() -> managementService().executeJob(join.getId())).hasMessageContaining("Value too long");
     }

@@ -33,13 +33,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {"bpmn/pilot-programme.bpmn", "bpmn/district-pilot.bpmn", "bpmn/commune-pilot.bpmn",
     "bpmn/pilot-rating.dmn", "bpmn/appraisal-level.dmn", "bpmn/task-deadline.dmn", "bpmn/pilot-programme-start.form",
-    "bpmn/pilot-programme-districts.form", "bpmn/pilot-programme-final-review.form",
+    "bpmn/pilot-programme-districts.form", "bpmn/pilot-programme-final-review.form", "bpmn/pilot-programme-interim-review.form",
     "bpmn/district-pilot-start.form", "bpmn/district-select-pilots.form", "bpmn/district-approve-pilots.form",
-    "bpmn/district-lessons.form", "bpmn/district-rollout-plan.form", "bpmn/district-final-report.form",
+    "bpmn/district-lessons.form", "bpmn/district-rollout-plan.form", "bpmn/district-final-report.form", "bpmn/district-interim-review.form",
     "bpmn/commune-pilot-start.form", "bpmn/commune-plan.form", "bpmn/commune-plan-review.form",
     "bpmn/commune-launch.form", "bpmn/commune-report.form", "bpmn/commune-self-assessment.form",
     "bpmn/commune-appraisal.form", "bpmn/commune-recognition.form", "bpmn/commune-remediation.form",
-    "bpmn/commune-lessons.form"})
+    "bpmn/commune-lessons.form", "bpmn/commune-interim-report.form"})
 @ExtendWith(PilotBeans.class)
 class OneRunningInstanceTest {
 

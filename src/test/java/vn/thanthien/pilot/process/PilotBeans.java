@@ -21,6 +21,7 @@ import vn.thanthien.pilot.commune.LaunchValidator;
 import vn.thanthien.pilot.commune.ReportScheduler;
 import vn.thanthien.pilot.commune.ReportRecorder;
 import vn.thanthien.pilot.commune.ReportValidator;
+import vn.thanthien.pilot.district.CommuneInterimCollector;
 import vn.thanthien.pilot.district.CommuneResultsCollector;
 import vn.thanthien.pilot.district.DistrictContext;
 import vn.thanthien.pilot.district.OneDistrictPilotPerProgramme;
@@ -32,11 +33,13 @@ import vn.thanthien.pilot.district.RolloutPlanValidator;
 import vn.thanthien.pilot.organisation.OrganisationProperties;
 import vn.thanthien.pilot.organisation.TimeZoneProperties;
 import vn.thanthien.pilot.organisation.UnitDirectory;
+import vn.thanthien.pilot.programme.DistrictInterimCollector;
 import vn.thanthien.pilot.programme.DistrictResultsCollector;
 import vn.thanthien.pilot.programme.DistrictSelectionRecorder;
 import vn.thanthien.pilot.programme.DistrictSelectionValidator;
 import vn.thanthien.pilot.programme.OneRunningProgramme;
 import vn.thanthien.pilot.programme.ProgrammeContext;
+import vn.thanthien.pilot.programme.ReviewTimers;
 import vn.thanthien.pilot.rating.ScoreValidator;
 
 /**
@@ -69,6 +72,9 @@ public final class PilotBeans implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("districtSelectionValidator", new DistrictSelectionValidator(UNITS));
     Mocks.register("districtSelectionRecorder", new DistrictSelectionRecorder());
     Mocks.register("districtResultsCollector", new DistrictResultsCollector());
+    Mocks.register("districtInterimCollector", new DistrictInterimCollector());
+    Mocks.register("communeInterimCollector", new CommuneInterimCollector());
+    Mocks.register("reviewTimers", new ReviewTimers(TIME));
     Mocks.register("districtContext", new DistrictContext(UNITS));
     Mocks.register("pilotSelectionValidator", new PilotSelectionValidator(UNITS));
     Mocks.register("pilotSelectionRecorder", new PilotSelectionRecorder(UNITS));

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processEngine;
@@ -35,13 +38,13 @@ import vn.thanthien.pilot.programme.ProgrammeContext;
 /** Every path of {@code pilot-programme}: launch, districts taking part, province final review. */
 @Deployment(resources = {"bpmn/pilot-programme.bpmn", "bpmn/district-pilot.bpmn", "bpmn/commune-pilot.bpmn",
     "bpmn/pilot-rating.dmn", "bpmn/appraisal-level.dmn", "bpmn/task-deadline.dmn", "bpmn/pilot-programme-start.form",
-    "bpmn/pilot-programme-districts.form", "bpmn/pilot-programme-final-review.form",
+    "bpmn/pilot-programme-districts.form", "bpmn/pilot-programme-final-review.form", "bpmn/pilot-programme-interim-review.form",
     "bpmn/district-pilot-start.form", "bpmn/district-select-pilots.form", "bpmn/district-approve-pilots.form",
-    "bpmn/district-lessons.form", "bpmn/district-rollout-plan.form", "bpmn/district-final-report.form",
+    "bpmn/district-lessons.form", "bpmn/district-rollout-plan.form", "bpmn/district-final-report.form", "bpmn/district-interim-review.form",
     "bpmn/commune-pilot-start.form", "bpmn/commune-plan.form", "bpmn/commune-plan-review.form",
     "bpmn/commune-launch.form", "bpmn/commune-report.form", "bpmn/commune-self-assessment.form",
     "bpmn/commune-appraisal.form", "bpmn/commune-recognition.form", "bpmn/commune-remediation.form",
-    "bpmn/commune-lessons.form"})
+    "bpmn/commune-lessons.form", "bpmn/commune-interim-report.form"})
 @ExtendWith(PilotBeans.class)
 class PilotProgrammeProcessTest {
 
@@ -102,12 +105,19 @@ class PilotProgrammeProcessTest {
       assertThat(district).isEnded();
     }
     runJobs(programme);
+    assertThat(programme).as("every district has ended: the final review waits for the period's end")
+        .isWaitingAt("PeriodEnded");
+    execute(job("PeriodEnded", programme));
 
     assertThat(programme).isWaitingAt("ProvinceFinalReview").variables()
         .containsEntry("communesTotal", 4L).containsEntry("communesRecognised", 2L)
+        .containsEntry("communesNotRecognised", 2L).containsEntry("communesUnfinished", 0L)
+        .containsEntry("districtsUnfinished", 0L)
         .extractingByKey("districtResultsSummary").asString()
-        .contains("Huyện Hưng Hà** (339): thí điểm 1/1 xã đạt; nhân rộng 0/1 xã đạt")
-        .contains("Huyện Vũ Thư** (344)");
+        .contains("#### Huyện Hưng Hà (339): đã hoàn thành")
+        .contains("- Thí điểm: 1/1 xã được công nhận, 0 xã không được công nhận, 0 xã chưa hoàn thành.")
+        .contains("- Nhân rộng: 0/1 xã được công nhận, 1 xã không được công nhận, 0 xã chưa hoàn thành.")
+        .contains("Huyện Vũ Thư (344)");
     assertThat(task(programme)).hasCandidateGroup("province-34");
     complete(task(programme), Variables.createVariables().putValue("provinceConclusion", "Nhân rộng toàn tỉnh"));
     // the province's completion returns at once; the programme ends in a job of its own
@@ -115,6 +125,37 @@ class PilotProgrammeProcessTest {
     runJobs(programme);
     assertThat(programme).isEnded().hasPassed("ProgrammeEnded");
     DeclaredVariables.assertEveryVariableIsDeclared(engine.getProcessEngine());
+  }
+
+  @Test
+  void provinceInterimReviewOpensAlongsideTheDistrictsWork() {
+    ProcessInstance programme = runtimeService().startProcessInstanceByKey("pilot-programme",
+        launch("2023-07-05", "2025-12-31").putValue("interimReviewAfter", "P6M"));
+    assertThat(programme).variables().containsEntry("interimReviewDate", "05/01/2024");
+    complete(task(programme), Variables.createVariables()
+        .putValue("participatingDistricts", SpinValues.jsonValue(json(List.of("339"))).create()));
+    assertThat(taskQuery().processInstanceId(programme.getId()).count()).as("no review before its time").isZero();
+
+    execute(job("ProvinceInterimDue", programme));
+    assertThat(programme).isWaitingAt("RunDistricts", "PeriodEnded", "ProvinceInterimReview");
+    assertThat(task("ProvinceInterimReview", programme)).hasCandidateGroup("province-34");
+    assertThat(programme).variables().extractingByKey("provinceInterimSummary").asString()
+        .contains("Sơ kết toàn tỉnh ngày 05/01/2024: 1 huyện, thành phố; 0 xã thí điểm")
+        .contains("#### Huyện Hưng Hà (339)")
+        .contains("- Xã thí điểm: 0 (huyện chưa lựa chọn xong xã thí điểm)")
+        .contains("- Kết luận sơ kết của huyện: (huyện chưa có kết luận sơ kết)");
+    complete(task("ProvinceInterimReview", programme),
+        Variables.createVariables().putValue("provinceInterimConclusion", "Các huyện khẩn trương chọn xã thí điểm"));
+    assertThat(programme).hasPassed("ProvinceInterimEnded").isWaitingAt("RunDistricts", "PeriodEnded");
+  }
+
+  @Test
+  void interimReviewMustFallInsideThePeriod() {
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("pilot-programme",
+        launch("2023-07-05", "2024-06-30").putValue("interimReviewAfter", "P12M")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("Thời điểm sơ kết (05/07/2024, 12 tháng sau khi bắt đầu thực hiện) phải trước ngày kết thúc đề án (30/06/2024)");
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
 
   @Test
@@ -177,8 +218,9 @@ class PilotProgrammeProcessTest {
     return runtimeService().createProcessInstanceQuery().superProcessInstanceId(parent.getId()).singleResult();
   }
 
+  /** The asynchronous continuations (the calls' joins, the programme's end), not the timers. */
   private static void runJobs(ProcessInstance instance) {
-    for (Job job : managementService().createJobQuery().processInstanceId(instance.getId()).list()) {
+    for (Job job : managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()) {
       managementService().executeJob(job.getId());
     }
   }

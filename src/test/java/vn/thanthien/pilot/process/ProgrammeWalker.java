@@ -21,18 +21,41 @@ import vn.thanthien.pilot.organisation.UnitDirectory;
  * every pilot is walked to its end (the first of each district fails once, is remediated and
  * appraised again), the district draws lessons, rolls the model out to every other commune, and
  * reports; the province closes with its final review. Timers and asynchronous steps are run as
- * they come, not waited for.
+ * they come, not waited for; the district's and the province's interim reviews are completed
+ * wherever the walker meets them ({@link #taskOf}).
  */
 public class ProgrammeWalker {
 
   public static final int PILOTS_PER_DISTRICT = 7;
 
+  /** The interim and final reviews' tasks that the walker completes wherever it meets them. */
+  public static final Map<String, Map<String, Object>> REVIEWS = Map.of(
+      "DistrictInterimReview", Map.of("districtInterimConclusion", "Các xã thí điểm thực hiện đúng kế hoạch"),
+      "ProvinceInterimReview", Map.of("provinceInterimConclusion", "Tiếp tục thực hiện, chuẩn bị nhân rộng"));
+
+  /**
+   * Completes the interim reviews open in this instance (district or programme) with
+   * {@link #REVIEWS}, through the engine's API: for tests that play the main steps themselves.
+   */
+  public static void concludeInterimReviews(TaskService tasks, String processInstanceId) {
+    for (Task review : tasks.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKeyIn(REVIEWS.keySet().toArray(String[]::new)).list()) {
+      tasks.complete(review.getId(), REVIEWS.get(review.getTaskDefinitionKey()));
+    }
+  }
+
   /** The programme's calendar as the province's start form and the district's rollout plan set it. */
   public record Calendar(String decisionDate, String periodStart, String periodEnd, String reportCycle,
-      String rolloutPeriodEnd) {
-    /** Thái Bình's Đề án 08-ĐA/TU: 05/07/2023 to 31/12/2025, half-yearly reports. */
+      String rolloutPeriodEnd, String interimReviewAfter) {
+    /** Thái Bình's Đề án 08-ĐA/TU: 05/07/2023 to 31/12/2025, half-yearly reports, interim review at 9 months. */
     public static final Calendar THAI_BINH_08 =
-        new Calendar("2023-07-05", "2023-07-05", "2025-12-31", "P6M", "2025-12-31");
+        new Calendar("2023-07-05", "2023-07-05", "2025-12-31", "P6M", "2025-12-31", "P9M");
+
+    /** With the interim review at its default, 9 months after the start. */
+    public Calendar(String decisionDate, String periodStart, String periodEnd, String reportCycle,
+        String rolloutPeriodEnd) {
+      this(decisionDate, periodStart, periodEnd, reportCycle, rolloutPeriodEnd, "P9M");
+    }
   }
 
   private final ProcessEngine engine;
@@ -67,7 +90,8 @@ public class ProgrammeWalker {
     try {
       return runtime.startProcessInstanceByKey("pilot-programme", LongestTexts.fill("pilot-programme-start", Map.of(
           "decisionDate", calendar.decisionDate(), "periodStart", calendar.periodStart(),
-          "periodEnd", calendar.periodEnd(), "reportCycle", calendar.reportCycle())));
+          "periodEnd", calendar.periodEnd(), "reportCycle", calendar.reportCycle(),
+          "interimReviewAfter", calendar.interimReviewAfter())));
     } finally {
       identity.clearAuthentication();
     }
@@ -110,15 +134,34 @@ public class ProgrammeWalker {
     officials.complete(taskOf(district), Map.of());
   }
 
-  /** The province's final review, once every district has ended, and the programme's end (a job). */
+  /**
+   * The province's final review (its timer is run, due or not, with every other job of the
+   * programme) and the programme's end (a job), once every district has ended.
+   */
   public void finish(ProcessInstance programme) {
     runJobs(programme);
     officials.complete(taskOf(programme), Map.of());
     runJobs(programme);
   }
 
+  /**
+   * The one open task of the instance besides the interim reviews: any open interim review
+   * ({@link #REVIEWS}) is completed first, as the officials would when they meet it.
+   */
   public Task taskOf(ProcessInstance instance) {
-    return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId()).list();
+    Task other = null;
+    for (Task task : open) {
+      Map<String, Object> review = REVIEWS.get(task.getTaskDefinitionKey());
+      if (review != null) {
+        officials.complete(task, review);
+      } else if (other != null) {
+        throw new IllegalStateException("more than one open task in " + instance.getId() + ": " + open);
+      } else {
+        other = task;
+      }
+    }
+    return other;
   }
 
   public List<ProcessInstance> children(ProcessInstance parent) {

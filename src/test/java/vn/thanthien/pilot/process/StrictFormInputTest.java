@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
     "bpmn/commune-pilot-start.form", "bpmn/commune-plan.form", "bpmn/commune-plan-review.form",
     "bpmn/commune-launch.form", "bpmn/commune-report.form", "bpmn/commune-self-assessment.form",
     "bpmn/commune-appraisal.form", "bpmn/commune-recognition.form", "bpmn/commune-remediation.form",
-    "bpmn/commune-lessons.form"})
+    "bpmn/commune-lessons.form", "bpmn/commune-interim-report.form"})
 @ExtendWith(PilotBeans.class)
 class StrictFormInputTest {
 
