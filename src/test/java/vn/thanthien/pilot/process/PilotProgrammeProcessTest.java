@@ -155,6 +155,13 @@ class PilotProgrammeProcessTest {
         launch("2023-07-05", "2024-06-30").putValue("interimReviewAfter", "P12M")))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("Thời điểm sơ kết (05/07/2024, 12 tháng sau khi bắt đầu thực hiện) phải trước ngày kết thúc đề án (30/06/2024)");
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("pilot-programme",
+        launch("2023-07-05", "2025-12-31").putValue("interimReviewAfter", "P1D")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("không có trong danh sách lựa chọn");
+    // the review times are derived, never taken from a request
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("pilot-programme",
+        launch("2023-07-05", "2025-12-31").putValue("interimReviewAt", new java.util.Date())))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("«interimReviewAt» không thuộc biểu mẫu");
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
 
