@@ -74,10 +74,15 @@ public final class UnitInstances {
    * {@code satisfactionRate} took, paired with the period ({@code reportPeriodEnd}) it was for.
    */
   public static Map<String, List<Report>> reports(DelegateExecution execution, List<Instance> instances) {
-    HistoryService history = execution.getProcessEngineServices().getHistoryService();
+    return reports(execution.getProcessEngineServices().getHistoryService(),
+        instances.stream().map(Instance::id).toList());
+  }
+
+  /** The same, for the instances of these ids, with two queries whatever their number. */
+  public static Map<String, List<Report>> reports(HistoryService history, List<String> instanceIds) {
     Map<String, List<Report>> reports = new LinkedHashMap<>();
-    instances.forEach(instance -> reports.put(instance.id(), new ArrayList<>()));
-    if (instances.isEmpty()) {
+    instanceIds.forEach(id -> reports.put(id, new ArrayList<>()));
+    if (instanceIds.isEmpty()) {
       return reports;
     }
     String[] ids = reports.keySet().toArray(String[]::new);
