@@ -121,6 +121,9 @@ public final class Benchmark {
   }
 
   private final Settings settings;
+  /** Reads of the programme's summary timed per kind (JSON, Excel, Cockpit page). */
+  static final int SUMMARY_ROUNDS = 20;
+
   private final Map<String, Object> results = new LinkedHashMap<>();
   private String databaseUrl;
 
@@ -206,6 +209,20 @@ public final class Benchmark {
 
       if (settings.rest()) {
         results.put("rest", runOverRest(engine, units, api));
+      }
+      if (lifecycle != null || settings.rest()) {
+        // the last finished programme: a whole province, every commune with its history
+        SummaryLatencies summaries = new SummaryLatencies(api);
+        say("summary: the province's official and the manager read the programme at a glance "
+            + SUMMARY_ROUNDS + " times");
+        summaries.measure(DemoUsers.officialOf(units.province(PROVINCE).orElseThrow()), DemoUsers.MANAGER,
+            SUMMARY_ROUNDS);
+        Map<String, Object> summary = summaries.summary();
+        results.put("summary", summary);
+        results.put("summaryP95Millis", round(summaries.json.percentile(95)));
+        results.put("summaryExcelP95Millis", round(summaries.excel.percentile(95)));
+        results.put("summaryCockpitP95Millis", round(summaries.cockpit.percentile(95)));
+        say("summary: " + summary);
       }
       Map<String, Object> queries = measureQueries(engine, units, api);
       results.put("queries", queries);

@@ -18,6 +18,9 @@ final class Targets {
     targets.add(target("wall time of the " + scale, results.get("wallSeconds"), scale.equals("country") ? 900 : 30, "s"));
     targets.add(target("Tasklist filters p95 (count and first page)", results.get("filterP95Millis"), 50, "ms"));
     targets.add(target("Cockpit search by business key p95", results.get("searchP95Millis"), 50, "ms"));
+    targets.add(target("programme summary for a province p95: JSON", results.get("summaryP95Millis"), 500, "ms"));
+    targets.add(target("programme summary for a province p95: Excel file", results.get("summaryExcelP95Millis"), 500, "ms"));
+    targets.add(target("programme summary for a province p95: Cockpit page's data", results.get("summaryCockpitP95Millis"), 500, "ms"));
     targets.add(target("start-up on a restart with the " + scale + "'s units", startup.get("restartSeconds"), 30, "s"));
     targets.add(target("peak RSS (documented JVM settings)", results.get("peakRssMegabytes"), 400, "MiB"));
     return targets;
@@ -64,6 +67,14 @@ final class Targets {
     for (String kind : List.of("tasklistFiltersWithCounts", "tasklistFirstPage", "cockpitSearchByBusinessKey")) {
       Map<String, Object> latency = (Map<String, Object>) queries.get(kind);
       row(table, kind + " p50 / p95 (ms)", latency.get("p50Millis") + " / " + latency.get("p95Millis"));
+    }
+    Map<String, Object> summary = (Map<String, Object>) results.get("summary");
+    if (summary != null) {
+      for (String kind : List.of("json", "excel", "cockpitPage")) {
+        Map<String, Object> latency = (Map<String, Object>) summary.get(kind);
+        row(table, "programme summary (" + summary.get("communes") + " communes), " + kind + " p50 / p95 (ms)",
+            latency.get("p50Millis") + " / " + latency.get("p95Millis"));
+      }
     }
     Map<String, Object> startup = (Map<String, Object>) results.get("startup");
     row(table, "start-up: empty database / restart (s)", startup.get("emptySeconds") + " / " + startup.get("restartSeconds"));
