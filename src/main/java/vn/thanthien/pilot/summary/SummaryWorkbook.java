@@ -52,6 +52,7 @@ public final class SummaryWorkbook {
   static final String DATE_FORMAT = "dd/mm/yyyy";
   static final String DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm";
   static final String POINTS_FORMAT = "0.0";
+  static final String DISTRICT_LESSONS = "Bài học kinh nghiệm của huyện";
 
   /** Headers of a district sheet before and after the five areas' columns. */
   static final List<String> COMMUNE_HEADERS_BEFORE_AREAS = List.of(
@@ -276,13 +277,39 @@ public final class SummaryWorkbook {
       number(row, c++, commune.openIncidents(), styles.count);
       text(row, c, cellText(commune.lessons()), styles.wrapped);
     }
+    int lastCommuneRow = Math.max(0, r - 1);
     int[] widths = communeColumnWidths(areas.size());
     for (int c = 0; c < widths.length; c++) {
       sheet.setColumnWidth(c, widths[c] * 256);
     }
+    if (district.lessons() != null && !district.lessons().isBlank()) {
+      districtLessons(sheet, r + 1, cellText(district.lessons()), widths, styles);
+    }
     sheet.createFreezePane(2, 1);
-    sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, headers.size() - 1));
+    sheet.setAutoFilter(new CellRangeAddress(0, lastCommuneRow, 0, headers.size() - 1));
     printSetup(sheet, 0, 0, district.name());
+  }
+
+  /**
+   * The district's own lessons below its communes: a label, then the text over the remaining
+   * columns, the row high enough for it (Excel does not fit a merged cell's height by itself).
+   */
+  private static void districtLessons(Sheet sheet, int r, String lessons, int[] widths, Styles styles) {
+    Row row = sheet.createRow(r);
+    text(row, 0, DISTRICT_LESSONS, styles.label);
+    text(row, 1, lessons, styles.wrapped);
+    int last = widths.length - 1;
+    for (int c = 2; c <= last; c++) {
+      row.createCell(c).setCellStyle(styles.wrapped);
+    }
+    sheet.addMergedRegion(new CellRangeAddress(r, r, 1, last));
+    int width = 0;
+    for (int c = 1; c <= last; c++) {
+      width += widths[c];
+    }
+    int charsPerLine = Math.max(1, width);
+    long lines = lessons.lines().mapToLong(line -> 1 + line.length() / charsPerLine).sum();
+    row.setHeightInPoints(Math.min(409f, Math.max(15f, lines * 15f)));
   }
 
   /** The headers of a district sheet, the areas' as "Tiêu chí 1 (tối đa 20 điểm)". */

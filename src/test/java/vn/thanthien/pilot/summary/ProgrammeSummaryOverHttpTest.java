@@ -174,7 +174,8 @@ class ProgrammeSummaryOverHttpTest {
         assertThat(workbook.getSheetName(0)).isEqualTo("Tổng hợp");
         if (fake.isPresent()) {
           assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
-          assertThat(workbook.getSheet("Huyện Hưng Hà").getLastRowNum()).isEqualTo(35);
+          assertThat(workbook.getSheet("Huyện Hưng Hà").getRow(35).getCell(1).getStringCellValue())
+              .isEqualTo("Xã Nhân Rộng 32");
         }
       }
     }

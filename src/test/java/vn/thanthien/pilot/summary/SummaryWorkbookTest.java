@@ -54,8 +54,14 @@ class SummaryWorkbookTest {
     try (XSSFWorkbook workbook = written(SummaryFixtures.twoDistricts())) {
       Sheet hungHa = workbook.getSheet("Huyện Hưng Hà");
       assertThat(texts(hungHa.getRow(0))).containsExactlyElementsOf(COMMUNE_HEADERS);
-      assertThat(hungHa.getLastRowNum()).isEqualTo(35);
       assertThat(hungHa.getRow(35).getCell(1).getStringCellValue()).isEqualTo("Xã Nhân Rộng 32");
+      assertThat(hungHa.getRow(36)).isNull();
+      // the district's own lessons below its communes
+      assertText(hungHa.getRow(37).getCell(0), "Bài học kinh nghiệm của huyện");
+      assertText(hungHa.getRow(37).getCell(1), "Bài học của huyện Hưng Hà");
+      assertThat(hungHa.getLastRowNum()).isEqualTo(37);
+      // the filter covers the communes, not the lessons below them
+      assertThat(workbook.getSheet("Huyện Hưng Hà").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:V36");
       assertThat(workbook.getSheet("Thành phố Thái Bình").getLastRowNum()).isEqualTo(2);
       Cell header = hungHa.getRow(0).getCell(0);
       assertThat(workbook.getFontAt(header.getCellStyle().getFontIndex()).getBold()).isTrue();
