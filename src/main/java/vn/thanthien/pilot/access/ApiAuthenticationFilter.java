@@ -55,6 +55,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
+    // Officials' own texts travel in these answers: a browser must never take them for a page.
+    response.setHeader("X-Content-Type-Options", "nosniff");
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
     String user;
     List<String> groups;

@@ -124,6 +124,7 @@ class ProgrammeSummaryOverHttpTest {
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     assertThat(reply.raw().headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
     assertThat(reply.raw().headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(reply.raw().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     JsonNode json = reply.json();
     fake.ifPresent(summaries -> {
       assertThat(summaries.last().user()).isEqualTo("tinh34");
