@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * The REST API under {@code /engine-rest} answers only to users who log in with HTTP Basic (the
  * same users as the webapps); without credentials every resource answers 401, except the list of
- * engines ({@code /engine-rest/engine}). Before anything, every request passes the
+ * engines ({@code /engine-rest/engine}). The application's own API under {@code /api} takes HTTP
+ * Basic or the webapps' session ({@link ApiAuthenticationFilter}). Before anything, every request passes the
  * {@link RequestSizeLimitFilter}, which reads nothing. The actuator under {@code /actuator} is
  * for administrators only, but for its health ({@link ActuatorAccessFilter}). Nothing reads a body
  * before the caller is authenticated (HTTP Basic here, the session for the webapps' {@code /camunda/api}, whose
@@ -24,6 +25,9 @@ import org.springframework.util.unit.DataSize;
  */
 @Configuration
 public class ApiSecurityConfiguration {
+
+  /** The application's own API (the programme summary), beside Camunda's {@code /engine-rest}. */
+  public static final String API_PATH = "/api";
 
   @Bean
   public FilterRegistrationBean<Filter> requestSizeLimit(
@@ -45,6 +49,20 @@ public class ApiSecurityConfiguration {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /**
+   * The application's own API ({@code /api/*}, the programme summary): HTTP Basic or the webapps'
+   * session, else 401 ({@link ApiAuthenticationFilter}).
+   */
+  @Bean
+  public FilterRegistrationBean<Filter> apiAuthentication(ProcessEngine engine) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
+    registration.setName("pilot-api-authentication");
+    registration.setFilter(new ApiAuthenticationFilter(engine.getIdentityService(), engine.getName()));
+    registration.addUrlPatterns(API_PATH + "/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

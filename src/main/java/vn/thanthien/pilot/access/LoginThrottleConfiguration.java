@@ -10,7 +10,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Wrong passwords are slowed down per client address and user name ({@link LoginThrottle}) on
- * every login path (HTTP Basic on the REST API and the actuator, the webapps' login form), instead of Camunda's per-user lock (turned off in application.yaml), which let
+ * every login path (HTTP Basic on the REST API, the application's {@code /api} and the actuator, the
+ * webapps' login form), instead of Camunda's per-user lock (turned off in application.yaml), which let
  * anyone lock any official out.
  */
 @Configuration
@@ -33,8 +34,10 @@ public class LoginThrottleConfiguration {
       @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
     registration.setName("pilot-login-throttle");
-    registration.setFilter(new LoginThrottleFilter(throttle, List.of("/engine-rest", actuatorPath), webappPath));
-    registration.addUrlPatterns("/engine-rest/*", actuatorPath + "/*", webappPath + "/api/admin/auth/user/*");
+    registration.setFilter(new LoginThrottleFilter(throttle,
+        List.of("/engine-rest", ApiSecurityConfiguration.API_PATH, actuatorPath), webappPath));
+    registration.addUrlPatterns("/engine-rest/*", ApiSecurityConfiguration.API_PATH + "/*", actuatorPath + "/*",
+        webappPath + "/api/admin/auth/user/*");
     registration.setOrder(ORDER);
     return registration;
   }

@@ -26,14 +26,15 @@ import vn.thanthien.pilot.access.LoginThrottle.Outcome;
 
 /**
  * Puts the {@link LoginThrottle} in front of both ways to log in: HTTP Basic on the REST API
- * ({@code /engine-rest/*}) and the actuator ({@code /actuator/*}), and the webapps' login form
+ * ({@code /engine-rest/*}), the application's API ({@code /api/*}) and the actuator
+ * ({@code /actuator/*}), and the webapps' login form
  * ({@code POST <webapps>/api/admin/auth/user/{engine}/login/{app}}). A throttled attempt answers
  * 429 with a Vietnamese message and {@code Retry-After}, without the password being checked. The
  * client address is {@link HttpServletRequest#getRemoteAddr()}: Tomcat replaces it by the
  * {@code X-Forwarded-For} address only for requests from trusted internal proxies.
  *
  * <p>Must run before the filters that check the password (Camunda's on {@code /engine-rest/*},
- * {@link ActuatorAccessFilter} on {@code /actuator/*}) and after Spring's character-encoding filter (the login form is read here).
+ * {@link ApiAuthenticationFilter} on {@code /api/*}, {@link ActuatorAccessFilter} on {@code /actuator/*}) and after Spring's character-encoding filter (the login form is read here).
  */
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
