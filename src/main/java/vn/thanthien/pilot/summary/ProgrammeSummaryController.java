@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,20 +47,15 @@ public class ProgrammeSummaryController {
       + "10 chữ số, ví dụ district=339 (huyện Hưng Hà); bỏ tham số này để xem tất cả các huyện.";
   static final String METHOD_NOT_ALLOWED = "Địa chỉ này chỉ dùng để xem (GET), không nhận phương thức %s.";
   static final String FORBIDDEN = "Anh/chị không có quyền xem thông tin này.";
-  static final String NOT_READY = "Chức năng tổng hợp đề án chưa được cài đặt trên máy chủ này.";
   static final String FAILED = "Không lập được báo cáo tổng hợp do lỗi của hệ thống; vui lòng thử lại sau "
       + "hoặc liên hệ quản trị hệ thống.";
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgrammeSummaryController.class);
   private static final MediaType XLSX = MediaType.parseMediaType(SummaryWorkbook.CONTENT_TYPE);
 
-  private final ObjectProvider<ProgrammeSummaries> summaries;
+  private final ProgrammeSummaries summaries;
 
-  /**
-   * @param summaries the reader ({@code SummaryReader}); while none is built into the application,
-   *     both endpoints answer 503 and the application starts all the same
-   */
-  public ProgrammeSummaryController(ObjectProvider<ProgrammeSummaries> summaries) {
+  public ProgrammeSummaryController(ProgrammeSummaries summaries) {
     this.summaries = summaries;
   }
 
@@ -94,11 +88,7 @@ public class ProgrammeSummaryController {
 
   private ProgrammeSummary read(HttpServletRequest request) {
     Optional<String> district = district(request);
-    ProgrammeSummaries reader = summaries.getIfAvailable();
-    if (reader == null) {
-      throw new NotReadyException();
-    }
-    return reader.read(district);
+    return summaries.read(district);
   }
 
   /**
@@ -130,14 +120,6 @@ public class ProgrammeSummaryController {
     InvalidParameterException(String message) {
       super(message);
     }
-  }
-
-  /** No {@link ProgrammeSummaries} in the application. */
-  static final class NotReadyException extends RuntimeException {}
-
-  @ExceptionHandler(NotReadyException.class)
-  ResponseEntity<Map<String, String>> notReady() {
-    return answer(HttpStatus.SERVICE_UNAVAILABLE, "NotAvailable", NOT_READY);
   }
 
   @ExceptionHandler(InvalidParameterException.class)

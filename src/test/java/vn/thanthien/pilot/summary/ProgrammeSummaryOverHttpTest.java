@@ -14,10 +14,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.apache.poi.ss.usermodel.CellType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,9 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ActiveProfiles;
 import vn.thanthien.pilot.access.ApiClient;
 import vn.thanthien.pilot.access.ApiClient.Reply;
@@ -37,65 +44,85 @@ import vn.thanthien.pilot.access.ApiClient.Reply;
  * with HTTP Basic or a webapp session, authenticated in the engine with their groups; everyone
  * else 401; bad district codes 400, other methods 405, all with Vietnamese messages.
  *
- * <p>The summary itself comes from {@link FakeProgrammeSummaries} (below) as long as the real
- * reader is not in the application: remove the nested {@link FakeReader} once {@code SummaryReader}
- * is, and this test runs against it (it assumes nothing of the data beyond a 200).
+ * <p>The data: a programme in which Hưng Hà plans with two pilots and Quỳnh Phụ with one, so that
+ * district X is seen not to read district Y's communes in the JSON and in the Excel file.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgrammeSummaryOverHttpTest {
 
   static final String JSON = "/api/programme/summary";
   static final String XLSX = "/api/programme/summary.xlsx";
-
-  /** Test-only stand-in for the real {@code SummaryReader}: remove when merging it. */
-  @TestConfiguration
-  static class FakeReader {
-    @Bean
-    FakeProgrammeSummaries fakeProgrammeSummaries(IdentityService identity) {
-      return new FakeProgrammeSummaries(identity);
-    }
-  }
-
-  /** Answers the fixtures' summary and remembers who asked for which district, as the engine saw them. */
-  static class FakeProgrammeSummaries implements ProgrammeSummaries {
-    record Call(String user, List<String> groups, Optional<String> district) {}
-
-    final List<Call> calls = new ArrayList<>();
-    private final IdentityService identity;
-
-    FakeProgrammeSummaries(IdentityService identity) {
-      this.identity = identity;
-    }
-
-    @Override
-    public synchronized ProgrammeSummary read(Optional<String> districtCode) {
-      Authentication authentication = identity.getCurrentAuthentication();
-      if (authentication == null) {
-        throw new NotAuthenticatedException();
-      }
-      calls.add(new Call(authentication.getUserId(), authentication.getGroupIds(), districtCode));
-      if (districtCode.isEmpty()) {
-        return SummaryFixtures.twoDistricts();
-      }
-      if (districtCode.get().equals("339")) {
-        return SummaryFixtures.summary(List.of(SummaryFixtures.hungHa()));
-      }
-      throw new UnknownDistrictException("Không có huyện nào mang mã " + districtCode.get()
-          + " trong danh sách đơn vị hành chính.");
-    }
-
-    synchronized Call last() {
-      return calls.isEmpty() ? null : calls.get(calls.size() - 1);
-    }
-  }
+  static final String CHI_HOA = "12679";
+  static final String TIEN_DUC = "12646";
+  static final String AN_KHE = "12475";
 
   @LocalServerPort int port;
-  @Autowired Optional<FakeProgrammeSummaries> fake;
   @Autowired IdentityService identity;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
   ApiClient api;
   final HttpClient http = HttpClient.newHttpClient();
+  String programme;
+
+  /** Hưng Hà plans with Chí Hòa and Tiến Đức, Quỳnh Phụ with An Khê. */
+  @BeforeAll
+  void startTwoDistricts() {
+    ProcessInstance started = runtime.startProcessInstanceByKey("pilot-programme", Variables.createVariables()
+        .putValue("programmeTitle", "Chính quyền thân thiện vì nhân dân phục vụ")
+        .putValue("decisionNumber", "08-ĐA/TU").putValue("decisionDate", "2023-07-05")
+        .putValue("periodStart", "2023-07-05").putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P6M"));
+    programme = started.getId();
+    complete(programme, Map.of("participatingDistricts", json("339", "338")));
+    for (ProcessInstance district : runtime.createProcessInstanceQuery().superProcessInstanceId(programme).list()) {
+      List<String> pilots = district.getBusinessKey().equals("339") ? List.of(CHI_HOA, TIEN_DUC) : List.of(AN_KHE);
+      complete(district.getId(), Map.of("pilotCommunes", json(pilots.toArray(String[]::new)),
+          "provincePilots", json(pilots.get(0)), "selectionRationale", "Theo Đề án 08-ĐA/TU"));
+      complete(district.getId(), Map.of("selectionDecision", "approve"));
+    }
+  }
+
+  /** Other tests of this application start programmes of their own: one runs at a time. */
+  @AfterAll
+  void endTheProgramme() {
+    runtime.deleteProcessInstance(programme, "test over");
+  }
+
+  private void complete(String instanceId, Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
+    tasks.complete(task.getId(), variables);
+  }
+
+  private static Object json(String... codes) {
+    return SpinValues.jsonValue("[\"" + String.join("\",\"", codes) + "\"]").create();
+  }
+
+  private static List<String> communeCodes(JsonNode summary) {
+    List<String> codes = new ArrayList<>();
+    summary.path("districts").forEach(d -> d.path("communes").forEach(c -> codes.add(c.path("code").asText())));
+    return codes;
+  }
+
+  private static List<String> districtCodes(JsonNode summary) {
+    List<String> codes = new ArrayList<>();
+    summary.path("districts").forEach(d -> codes.add(d.path("code").asText()));
+    return codes;
+  }
+
+  /** Every text in every sheet after the first. */
+  private static String districtSheetsText(XSSFWorkbook workbook) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i < workbook.getNumberOfSheets(); i++) {
+      workbook.getSheetAt(i).forEach(row -> row.forEach(cell -> {
+        if (cell.getCellType() == CellType.STRING) {
+          text.append(cell.getStringCellValue()).append('\n');
+        }
+      }));
+    }
+    return text.toString();
+  }
 
   @BeforeEach
   void client() {
@@ -126,24 +153,16 @@ class ProgrammeSummaryOverHttpTest {
     assertThat(reply.raw().headers().firstValue("Cache-Control")).contains("no-store");
     assertThat(reply.raw().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     JsonNode json = reply.json();
-    fake.ifPresent(summaries -> {
-      assertThat(summaries.last().user()).isEqualTo("tinh34");
-      assertThat(summaries.last().groups()).contains("province-34");
-      assertThat(summaries.last().district()).isEmpty();
-      assertThat(json.path("programme").path("decisionNumber").asText()).isEqualTo("08-ĐA/TU");
-      assertThat(json.path("programme").path("decisionDate").asText()).isEqualTo("2023-07-05");
-      assertThat(json.path("generatedAt").isTextual()).isTrue();
-      assertThat(json.path("generatedAt").asText()).startsWith("2025-12-01T09:30");
-      assertThat(json.path("phases").get(0).path("key").asText()).isEqualTo("planning");
-      assertThat(json.path("phases").get(0).path("name").asText()).isEqualTo("Lập kế hoạch, chuẩn bị ra mắt");
-      JsonNode chiHoa = json.path("districts").get(0).path("communes").get(0);
-      assertThat(chiHoa.path("name").asText()).isEqualTo("Xã Chí Hòa");
-      assertThat(chiHoa.path("launchDate").asText()).isEqualTo("2023-09-02");
-      assertThat(chiHoa.path("scores").get(1).asDouble()).isEqualTo(19.0);
-      assertThat(chiHoa.path("passed").asBoolean()).isTrue();
-      assertThat(json.path("totals").path("pilotsByPhase").path("reporting").asInt()).isEqualTo(5);
-      assertThat(json.path("districts")).hasSize(2);
-    });
+    assertThat(json.path("programme").path("decisionNumber").asText()).isEqualTo("08-ĐA/TU");
+    assertThat(json.path("programme").path("decisionDate").asText()).isEqualTo("2023-07-05");
+    assertThat(json.path("generatedAt").isTextual()).isTrue();
+    assertThat(json.path("phases").get(0).path("key").asText()).isEqualTo("planning");
+    assertThat(json.path("phases").get(0).path("name").asText()).isEqualTo("Lập kế hoạch, chuẩn bị ra mắt");
+    assertThat(districtCodes(json)).containsExactly("339", "338"); // by name: Hưng Hà, Quỳnh Phụ
+    assertThat(communeCodes(json)).containsExactlyInAnyOrder(CHI_HOA, TIEN_DUC, AN_KHE);
+    JsonNode firstCommune = json.path("districts").get(0).path("communes").get(0);
+    assertThat(json.path("totals").path("pilotsByPhase").path("planning").asInt()).isEqualTo(3);
+    assertThat(firstCommune.path("openSteps").get(0).path("tasklistUrl").asText()).startsWith("/camunda/app/tasklist/");
     assertThat(identity.getCurrentAuthentication()).isNull();
   }
 
@@ -152,12 +171,16 @@ class ProgrammeSummaryOverHttpTest {
   void aDistrictAsksForItsOwnDistrict() {
     Reply reply = api.get("huyen339", JSON + "?district=339");
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    fake.ifPresent(summaries -> {
-      assertThat(summaries.last().user()).isEqualTo("huyen339");
-      assertThat(summaries.last().groups()).contains("district-339");
-      assertThat(summaries.last().district()).contains("339");
-      assertThat(reply.json().path("districts")).hasSize(1);
-    });
+    assertThat(districtCodes(reply.json())).containsExactly("339");
+    assertThat(communeCodes(reply.json())).containsExactlyInAnyOrder(CHI_HOA, TIEN_DUC);
+    // district X sees none of district Y's communes, asked for all or for Y
+    assertThat(communeCodes(api.get("huyen339", JSON).json())).containsExactlyInAnyOrder(CHI_HOA, TIEN_DUC);
+    Reply other = api.get("huyen339", JSON + "?district=338");
+    assertThat(other.status()).isEqualTo(200);
+    assertThat(other.json().path("districts")).isEmpty();
+    assertThat(communeCodes(api.get("huyen338", JSON).json())).containsExactly(AN_KHE);
+    assertThat(api.get("xa" + CHI_HOA, JSON).json().path("districts").findValuesAsText("code"))
+        .as("a commune sees only itself").contains(CHI_HOA).doesNotContain(TIEN_DUC, AN_KHE);
   }
 
   @Test
@@ -173,10 +196,15 @@ class ProgrammeSummaryOverHttpTest {
           .contains("filename*=UTF-8''T%E1%BB%95ng%20h%E1%BB%A3p%20%C4%91%E1%BB%81%20%C3%A1n.xlsx");
       try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(reply.body()))) {
         assertThat(workbook.getSheetName(0)).isEqualTo("Tổng hợp");
-        if (fake.isPresent()) {
+        String communes = districtSheetsText(workbook);
+        assertThat(communes).contains("Xã Chí Hòa", "Xã Tiến Đức");
+        if (user.equals("tinh34")) {
           assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
-          assertThat(workbook.getSheet("Huyện Hưng Hà").getRow(35).getCell(1).getStringCellValue())
-              .isEqualTo("Xã Nhân Rộng 32");
+          assertThat(communes).contains("Xã An Khê");
+        } else {
+          assertThat(workbook.getNumberOfSheets()).as("no sheet of Quỳnh Phụ for Hưng Hà").isEqualTo(2);
+          assertThat(workbook.getSheet("Huyện Quỳnh Phụ")).isNull();
+          assertThat(communes).doesNotContain("An Khê");
         }
       }
     }
@@ -210,12 +238,12 @@ class ProgrammeSummaryOverHttpTest {
   @Test
   @Order(6)
   void aWellFormedCodeThatIsNoDistrictAnswers404() {
-    fake.ifPresent(summaries -> {
-      Reply reply = api.get("tinh34", JSON + "?district=99999");
-      assertThat(reply.status()).isEqualTo(404);
+    for (String code : List.of("99999", CHI_HOA)) {
+      Reply reply = api.get("tinh34", JSON + "?district=" + code);
+      assertThat(reply.status()).as(code).isEqualTo(404);
       assertThat(reply.json().path("type").asText()).isEqualTo("UnknownDistrict");
-      assertThat(reply.json().path("message").asText()).contains("Không có huyện nào");
-    });
+      assertThat(reply.json().path("message").asText()).contains("Không có huyện nào mang mã " + code);
+    }
   }
 
   @Test
@@ -239,10 +267,7 @@ class ProgrammeSummaryOverHttpTest {
     assertThat(cockpit.login.status()).as(cockpit.login.body()).isEqualTo(200);
     Reply reply = cockpit.get(JSON + "?district=339");
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    fake.ifPresent(summaries -> {
-      assertThat(summaries.last().user()).isEqualTo("huyen339");
-      assertThat(summaries.last().groups()).contains("district-339");
-    });
+    assertThat(communeCodes(reply.json())).containsExactlyInAnyOrder(CHI_HOA, TIEN_DUC);
     assertThat(cockpit.get(XLSX).status()).isEqualTo(200);
     assertThat(cockpit.get(JSON + "?district=abc").status()).isEqualTo(400);
 

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,7 @@ class ProgrammeSummaryTest {
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
 
+  String programmeId;
   String lateCommune;
   String incidentCommune;
 
@@ -72,6 +74,7 @@ class ProgrammeSummaryTest {
         .putValue("programmeTitle", "Chính quyền thân thiện vì nhân dân phục vụ")
         .putValue("decisionNumber", "08-ĐA/TU").putValue("decisionDate", "2023-07-05")
         .putValue("periodStart", "2023-07-05").putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P6M"));
+    programmeId = programme.getId();
     complete(only(programme), Map.of("participatingDistricts", SpinValues.jsonValue("[\"339\",\"338\"]").create()));
     List<ProcessInstance> districts = children(programme);
     ProcessInstance hungHa = districts.stream().filter(d -> d.getBusinessKey().equals(HUNG_HA)).findFirst().orElseThrow();
@@ -112,6 +115,12 @@ class ProgrammeSummaryTest {
     incidentCommune = quynhPhuPilots.get(1).getBusinessKey();
     makeLate(quynhPhuPilots.get(0));
     runtime.createIncident("failedJob", quynhPhuPilots.get(1).getId(), "summary-test", "Lỗi thử nghiệm");
+  }
+
+  /** Other tests of this application start programmes of their own: one runs at a time. */
+  @AfterAll
+  void endTheProgramme() {
+    runtime.deleteProcessInstance(programmeId, "test over");
   }
 
   @AfterEach
