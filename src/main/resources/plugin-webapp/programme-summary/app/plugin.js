@@ -128,7 +128,7 @@ function pageQuery() {
   return new URLSearchParams(at < 0 ? '' : hash.substring(at + 1));
 }
 
-function instanceLink(api, id, url) {
+function instanceLink(id, url) {
   return url || `#/process-instance/${encodeURIComponent(id)}/runtime`;
 }
 
@@ -334,7 +334,7 @@ function districtTable(summary) {
     h('td', {}, h('a', {href: pageLink(district.code)}, district.name), ` (${district.code})`),
     countsCells(summary, district.counts || {}),
     h('td', {}, district.instanceId
-      ? (district.finished ? 'đã kết thúc' : h('a', {href: instanceLink(null, district.instanceId, district.cockpitUrl)}, 'Mở trong Cockpit'))
+      ? (district.finished ? 'đã kết thúc' : h('a', {href: instanceLink(district.instanceId, district.cockpitUrl)}, 'Mở trong Cockpit'))
       : '—')));
   const total = h('tr', {class: 'pilot-total'}, h('td', {}, 'Toàn tỉnh'), countsCells(summary, summary.totals || {}), h('td', {}));
   return h('div', {class: 'pilot-scroll'},
@@ -348,14 +348,15 @@ function scoreCell(score, area) {
     score === null || score === undefined ? '—' : `${num(score)}/${num(area ? area.maxPoints : null)}`);
 }
 
+/** "Đạt – Tốt", "Đạt", "Không đạt (tổng điểm dưới 80)": the result, with the level when it says more. */
 function resultText(commune) {
-  if (commune.passed === true) {
-    return h('span', {class: 'pilot-pass'}, 'Đạt' + (commune.ratingLevel ? ` – ${commune.ratingLevel}` : ''));
+  if (commune.passed !== true && commune.passed !== false) {
+    return '—';
   }
-  if (commune.passed === false) {
-    return h('span', {class: 'pilot-fail'}, 'Không đạt' + (commune.ratingLevel ? ` – ${commune.ratingLevel}` : ''));
-  }
-  return '—';
+  const result = commune.passed ? 'Đạt' : 'Không đạt';
+  const level = commune.ratingLevel || '';
+  const text = !level ? result : level.toLowerCase().startsWith(result.toLowerCase()) ? level : `${result} – ${level}`;
+  return h('span', {class: commune.passed ? 'pilot-pass' : 'pilot-fail'}, text);
 }
 
 function appraiserText(commune) {
@@ -414,7 +415,7 @@ function communeDetail(api, charts, summary, commune, columns) {
         h('p', {}, h('b', {}, 'Bài học kinh nghiệm: '), collapsible(commune.lessons)),
         finished ? h('p', {class: 'text-muted small'},
           'Hồ sơ này đã kết thúc: Cockpit bản cộng đồng không mở được hồ sơ đã kết thúc, số liệu của xã được tổng hợp tại đây.')
-          : h('p', {}, h('a', {href: instanceLink(api, commune.instanceId, commune.cockpitUrl)}, 'Mở hồ sơ đang chạy trong Cockpit'))),
+          : h('p', {}, h('a', {href: instanceLink(commune.instanceId, commune.cockpitUrl)}, 'Mở hồ sơ đang chạy trong Cockpit'))),
       h('div', {class: 'col-md-6'}, reports.length ? (() => {
         const {box, canvas} = chartBox('Mức hài lòng qua các kỳ báo cáo (%)', 180);
         drawChart(api, charts, canvas, {
@@ -454,7 +455,7 @@ function communeTable(api, charts, summary, district, selectedCommune) {
       }}, commune.name);
     const record = finished
       ? h('a', {href: pageLink(district.code, commune.code), title: 'Hồ sơ đã kết thúc: Cockpit bản cộng đồng không mở được, xem chi tiết trên trang này'}, 'Chi tiết (đã kết thúc)')
-      : h('a', {href: instanceLink(api, commune.instanceId, commune.cockpitUrl)}, 'Mở trong Cockpit');
+      : h('a', {href: instanceLink(commune.instanceId, commune.cockpitUrl)}, 'Mở trong Cockpit');
     const row = h('tr', {'data-commune': commune.code, class: commune.code === selectedCommune ? 'pilot-selected' : null},
       h('td', {}, commune.code), h('td', {}, toggle),
       h('td', {}, commune.roleName || ROLES[commune.role] || commune.role),
