@@ -66,6 +66,10 @@ class ProgrammeSummaryBrowserTest {
   static final String KIEN_XUONG = "343";
   static final List<String> HUNG_HA_PILOTS = List.of("12679", "12646", "12649", "12655", "12637", "12619", "12598");
   static final List<String> KIEN_XUONG_PILOTS = List.of("13078", "13081"); // Trà Giang, Quốc Tuấn
+  /** Long enough to be collapsed behind "Xem thêm", with markup that must stay text. */
+  static final String CHI_HOA_LESSONS = "Người đứng đầu <img src=x onerror=alert(1)> gương mẫu, <b>tiếp dân</b> tận tình; "
+      + "công khai thủ tục hành chính tại bộ phận một cửa, lắng nghe ý kiến của người dân qua hộp thư góp ý và "
+      + "đường dây nóng; cán bộ ký cam kết thực hiện \"4 xin\", \"4 luôn\", \"5 không\", \"5 biết\" [link](http://example.invalid)";
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -126,6 +130,12 @@ class ProgrammeSummaryBrowserTest {
         "provincePilots", json(List.of("12646", "12679")), "selectionRationale", "Theo Đề án 08-ĐA/TU"));
     complete(programmeWalker.taskOf(hungHa), Map.of("selectionDecision", "approve"));
     for (ProcessInstance pilot : programmeWalker.children(hungHa)) {
+      if ("12679".equals(pilot.getBusinessKey())) {
+        // Chí Hòa's lessons: long, with markup typed by an official
+        walker.walkUntil(pilot.getId(), "CommuneLessons", 19, 18, 19, 18, 19);
+        complete(tasks.createTaskQuery().processInstanceId(pilot.getId()).taskDefinitionKey("CommuneLessons").singleResult(),
+            Map.of("communeLessons", CHI_HOA_LESSONS));
+      }
       walker.walk(pilot, 19, 18, 19, 18, 19);
     }
     runJobs(hungHa);
@@ -225,10 +235,21 @@ class ProgrammeSummaryBrowserTest {
     // a finished pilot: Cockpit (community) cannot show it, the page's own detail can
     assertThat(chiHoa.locator("td").last().locator("a")).hasAttribute("href",
         Pattern.compile(".*#/programme-summary\\?district=339&commune=12679"));
+    boolean[] alerted = {false};
+    page.onDialog(dialog -> {
+      alerted[0] = true;
+      dialog.dismiss();
+    });
     chiHoa.locator("a.pilot-commune-toggle").click();
     Locator detail = page.locator("#pilot-summary tr[data-detail-of=\"12679\"]");
     assertThat(detail).containsText("Mức hài lòng");
     assertThat(detail).containsText("Bài học kinh nghiệm");
+    assertThat(detail).not().containsText("example.invalid");
+    detail.getByText("Xem thêm").click();
+    assertThat(detail).containsText(CHI_HOA_LESSONS);
+    assertThat(detail.getByText("Thu gọn")).isVisible();
+    assertThat(page.locator("#pilot-summary img")).hasCount(0);
+    assertThat(page.locator("#pilot-summary a[href*=\"example.invalid\"]")).hasCount(0);
     assertThat(detail).containsText("Cockpit bản cộng đồng không mở được hồ sơ đã kết thúc");
     page.waitForCondition(() -> drawn(page.locator("#pilot-summary canvas[data-drawn=\"true\"]").first()));
     shot(page, "summary-manager-hung-ha");
@@ -245,6 +266,7 @@ class ProgrammeSummaryBrowserTest {
     traGiang.locator("td").last().locator("a").click();
     assertThat(page.locator("[data-element-id=\"PeriodicReport\"]").first()).isVisible();
     assertThat(errors).isEmpty();
+    assertThat(alerted[0]).as("no script of an official ran").isFalse();
   }
 
   @Test
@@ -374,7 +396,8 @@ class ProgrammeSummaryBrowserTest {
             finished ? (province ? "UBND tỉnh Thái Bình" : "UBND huyện") : null, finished ? 1 : 0,
             finished ? LocalDate.of(2025, 11, 20) : null,
             List.of(new ProgrammeSummary.Report(1, LocalDate.of(2024, 1, 5), 82.5), new ProgrammeSummary.Report(2, LocalDate.of(2024, 7, 5), 90)),
-            finished ? "Công khai thủ tục hành chính <b>tại bộ phận một cửa</b>; ".repeat(8) : null, 0, pilot ? 1 : 0, 0, null));
+            finished ? (String) history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("communeLessons").singleResult().getValue() : null, 0, pilot ? 1 : 0, 0, null));
       }
       communes.sort(java.util.Comparator.comparing(ProgrammeSummary.Commune::code));
       Map<String, Integer> pilotsByPhase = new LinkedHashMap<>();
