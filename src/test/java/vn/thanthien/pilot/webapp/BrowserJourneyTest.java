@@ -4,12 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +16,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,8 +38,7 @@ import vn.thanthien.pilot.process.CommuneInputs;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserJourneyTest {
 
-  static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
-  static final String PASSWORD = "ThanThien@2023";
+  static final Path SCREENSHOTS = WebappBrowser.SCREENSHOTS;
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
@@ -56,19 +51,8 @@ class BrowserJourneyTest {
 
   @BeforeAll
   void launchBrowser() throws Exception {
-    Path chromium = Path.of(System.getenv().getOrDefault("PILOT_CHROMIUM", "/usr/bin/chromium"));
-    if (!"true".equals(System.getenv("PILOT_E2E_REQUIRED"))) {
-      Assumptions.assumeTrue(Files.isExecutable(chromium), "no Chromium at " + chromium);
-    }
-    Files.createDirectories(SCREENSHOTS);
-    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(chromium)
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    playwright = WebappBrowser.playwright();
+    browser = WebappBrowser.launch(playwright);
   }
 
   @AfterAll
@@ -79,19 +63,11 @@ class BrowserJourneyTest {
   }
 
   private Page open(String locale) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-        .setLocale(locale).setViewportSize(1400, 1000)
-        .setExtraHTTPHeaders(Map.of("Accept-Language", locale + "," + locale.substring(0, 2))));
-    // generous: the first load of a webapp on a busy 2-core machine can take a while
-    context.setDefaultTimeout(60_000);
-    return context.newPage();
+    return WebappBrowser.open(browser, locale, 1400, 1000);
   }
 
   private void logIn(Page page, String app, String user) {
-    page.navigate("http://localhost:" + port + "/camunda/app/" + app + "/default/#/login");
-    page.locator("form[name=\"signinForm\"] input[ng-model=\"username\"]").fill(user);
-    page.locator("form[name=\"signinForm\"] input[ng-model=\"password\"]").fill(PASSWORD);
-    page.locator("form[name=\"signinForm\"] button[type=\"submit\"]").click();
+    WebappBrowser.logIn(page, port, app, user);
     if ("tasklist".equals(app)) {
       // Tasklist has settled once it has chosen a filter and written it into the address.
       page.waitForURL(java.util.regex.Pattern.compile(".*[?&]filter=.*"));

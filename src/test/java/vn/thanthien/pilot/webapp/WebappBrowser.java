@@ -1,0 +1,69 @@
+package vn.thanthien.pilot.webapp;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What the browser tests share: Debian's Chromium driven by Playwright (skipped when missing,
+ * unless {@code PILOT_E2E_REQUIRED=true} as in CI), a Vietnamese (or other) browser, the webapps'
+ * login, and where screenshots go.
+ */
+final class WebappBrowser {
+
+  static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
+  static final String PASSWORD = "ThanThien@2023";
+
+  private WebappBrowser() {}
+
+  /** Playwright without a browser download; the test is skipped here when no Chromium is installed. */
+  static Playwright playwright() throws IOException {
+    Assumptions.assumeTrue(chromiumOrRequired(), "no Chromium at " + chromium());
+    Files.createDirectories(SCREENSHOTS);
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+  }
+
+  static Browser launch(Playwright playwright) {
+    return playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(chromium())
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+  }
+
+  /** Whether the browser tests run: a Chromium is there, or CI requires them (and fails without one). */
+  static boolean chromiumOrRequired() {
+    return "true".equals(System.getenv("PILOT_E2E_REQUIRED")) || Files.isExecutable(chromium());
+  }
+
+  private static Path chromium() {
+    return Path.of(System.getenv().getOrDefault("PILOT_CHROMIUM", "/usr/bin/chromium"));
+  }
+
+  /** A new browser window speaking {@code locale} first. */
+  static Page open(Browser browser, String locale, int width, int height) {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        .setLocale(locale).setViewportSize(width, height)
+        .setExtraHTTPHeaders(Map.of("Accept-Language", locale + "," + locale.substring(0, 2))));
+    // generous: the first load of a webapp on a busy 2-core machine can take a while
+    context.setDefaultTimeout(60_000);
+    return context.newPage();
+  }
+
+  /** Logs in to a webapp ({@code tasklist}, {@code cockpit}, …) with the demo password. */
+  static void logIn(Page page, int port, String app, String user) {
+    page.navigate("http://localhost:" + port + "/camunda/app/" + app + "/default/#/login");
+    page.locator("form[name=\"signinForm\"] input[ng-model=\"username\"]").fill(user);
+    page.locator("form[name=\"signinForm\"] input[ng-model=\"password\"]").fill(PASSWORD);
+    page.locator("form[name=\"signinForm\"] button[type=\"submit\"]").click();
+  }
+}
