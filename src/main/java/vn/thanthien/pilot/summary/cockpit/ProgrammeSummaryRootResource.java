@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
 import org.camunda.bpm.webapp.plugin.spi.AppPlugin;
 import org.slf4j.Logger;
@@ -29,7 +30,9 @@ import vn.thanthien.pilot.summary.ProgrammeSummaries.UnknownDistrictException;
  * {@code GET /camunda/api/cockpit/plugin/programme-summary/{engine}/summary?district=<code>}: the
  * programme summary as JSON (dates {@code yyyy-MM-dd}) for the user the webapps' session has
  * authenticated in the engine (Cockpit's {@code AuthenticationFilter} sets it in this thread).
- * Refusals are a JSON {@code {"message": "…"}} in Vietnamese, never a stack trace.
+ * Refusals are a JSON {@code {"message": "…"}} in Vietnamese, never a stack trace: 400 for an
+ * ill-formed district code, 404 for a code that is no district, 401 without a session, 403 when
+ * the engine refuses, 500 (logged) when the server fails.
  *
  * <p>Its static assets ({@code …/programme-summary/static/app/…}) are the page's script and the
  * charting library Chart.js, read from its webjar on the classpath: the browser loads nothing from
@@ -64,12 +67,16 @@ public class ProgrammeSummaryRootResource extends AbstractCockpitPluginRootResou
           .writeValueAsString(spring.getBean(ProgrammeSummaries.class).read(districtCode));
       return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     } catch (UnknownDistrictException e) {
-      return refuse(Response.Status.BAD_REQUEST, e.getMessage());
+      return refuse(Response.Status.NOT_FOUND, e.getMessage());
     } catch (NotAuthenticatedException e) {
       return refuse(Response.Status.UNAUTHORIZED, e.getMessage());
+    } catch (AuthorizationException e) {
+      return refuse(Response.Status.FORBIDDEN, "Anh/chị không có quyền xem thông tin này.");
     } catch (Exception e) {
+      // the server's own failure, not the official's: logged, and said in Vietnamese without its details
       LOG.warn("The programme summary could not be read for Cockpit", e);
-      return refuse(Response.Status.BAD_REQUEST, "Chưa đọc được số liệu tổng hợp của đề án, vui lòng thử lại sau");
+      return refuse(Response.Status.INTERNAL_SERVER_ERROR,
+          "Chưa đọc được số liệu tổng hợp của đề án do lỗi của hệ thống, vui lòng thử lại sau");
     }
   }
 
