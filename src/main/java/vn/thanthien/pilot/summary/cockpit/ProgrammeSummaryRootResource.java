@@ -13,9 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.camunda.bpm.cockpit.Cockpit;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
 import org.camunda.bpm.webapp.plugin.spi.AppPlugin;
 import org.slf4j.Logger;
@@ -63,8 +69,9 @@ public class ProgrammeSummaryRootResource extends AbstractCockpitPluginRootResou
         return refuse(Response.Status.BAD_REQUEST, "Mã huyện không hợp lệ: mã huyện chỉ gồm chữ số, ví dụ 339");
       }
       ApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
-      String json = spring.getBean(ObjectMapper.class)
-          .writeValueAsString(spring.getBean(ProgrammeSummaries.class).read(districtCode));
+      String json = spring.getBean(ObjectMapper.class).writeValueAsString(asSessionUser(engineName,
+          spring.getBean(ProcessEngine.class).getIdentityService(),
+          () -> spring.getBean(ProgrammeSummaries.class).read(districtCode)));
       return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     } catch (UnknownDistrictException e) {
       return refuse(Response.Status.NOT_FOUND, e.getMessage());
@@ -77,6 +84,29 @@ public class ProgrammeSummaryRootResource extends AbstractCockpitPluginRootResou
       LOG.warn("The programme summary could not be read for Cockpit", e);
       return refuse(Response.Status.INTERNAL_SERVER_ERROR,
           "Chưa đọc được số liệu tổng hợp của đề án do lỗi của hệ thống, vui lòng thử lại sau");
+    }
+  }
+
+  /**
+   * Reads as the user the webapps' session authenticated for this request. Cockpit's filter sets
+   * that user in the engine it looks up by name; the application's own engine is given the same
+   * user when it is another instance (in a JVM that holds several, as the tests do) and has none.
+   */
+  private static <T> T asSessionUser(String engineName, IdentityService identity, Supplier<T> read) {
+    if (identity.getCurrentAuthentication() != null) {
+      return read.get();
+    }
+    Authentications current = Authentications.getCurrent();
+    Authentication session = current == null ? null : current.getAuthenticationForProcessEngine(engineName);
+    if (!(session instanceof UserAuthentication user)) {
+      throw new NotAuthenticatedException();
+    }
+    identity.setAuthentication(user.getIdentityId(), user.getGroupIds() == null ? List.of() : user.getGroupIds(),
+        user.getTenantIds() == null ? List.of() : user.getTenantIds());
+    try {
+      return read.get();
+    } finally {
+      identity.clearAuthentication();
     }
   }
 
