@@ -78,22 +78,31 @@ public class AccessModelSeeder implements ApplicationRunner {
     grants.grant(EVERYONE, Resources.PROCESS_DEFINITION, COMMUNE_PILOT, READ);
     removePerCommuneGrants();
     for (AdministrativeUnit unit : units.allUnits()) {
-      switch (unit.level()) {
-        case COMMUNE -> { }
-        case DISTRICT -> {
-          grants.grant(unit.groupId(), Resources.APPLICATION, "cockpit", ACCESS);
-          grants.grant(unit.groupId(), Resources.PROCESS_DEFINITION, ANY, READ);
-          grants.grant(unit.groupId(), Resources.DECISION_DEFINITION, ANY, READ);
-        }
-        case PROVINCE -> {
-          readEverything(grants, unit.groupId());
-          grants.grant(unit.groupId(), Resources.PROCESS_DEFINITION, PROGRAMME_KEY, CREATE_INSTANCE);
-          grants.grant(unit.groupId(), Resources.PROCESS_INSTANCE, ANY, CREATE);
-        }
-      }
+      grantLevel(grants, unit);
     }
     readEverything(grants, OrganisationGroups.MANAGERS);
     LOG.info("Access model granted to {} unit groups and the managers", units.allUnits().size());
+  }
+
+  /** What a unit's group may do at its level, for a unit a reorganisation created. */
+  public void grantLevel(AdministrativeUnit unit) {
+    grantLevel(Grants.batch(authorizations), unit);
+  }
+
+  private static void grantLevel(Grants grants, AdministrativeUnit unit) {
+    switch (unit.level()) {
+      case COMMUNE -> { }
+      case DISTRICT -> {
+        grants.grant(unit.groupId(), Resources.APPLICATION, "cockpit", ACCESS);
+        grants.grant(unit.groupId(), Resources.PROCESS_DEFINITION, ANY, READ);
+        grants.grant(unit.groupId(), Resources.DECISION_DEFINITION, ANY, READ);
+      }
+      case PROVINCE -> {
+        readEverything(grants, unit.groupId());
+        grants.grant(unit.groupId(), Resources.PROCESS_DEFINITION, PROGRAMME_KEY, CREATE_INSTANCE);
+        grants.grant(unit.groupId(), Resources.PROCESS_INSTANCE, ANY, CREATE);
+      }
+    }
   }
 
   /**

@@ -92,9 +92,10 @@ public class InstanceAccessListener implements ExecutionListener, TaskListener {
     return readers;
   }
 
+  /** The group that oversees the commune: its district's, or its successor's after a reorganisation. */
   private String districtOfCommune(DelegateExecution execution) {
-    return units.commune(string(execution.getVariable("communeCode")))
-        .flatMap(c -> units.district(c.parentCode()))
+    return units.ofGroup(string(execution.getVariable("districtGroup")))
+        .or(() -> units.commune(string(execution.getVariable("communeCode"))).flatMap(c -> units.district(c.parentCode())))
         .map(AdministrativeUnit::groupId)
         .orElse(null);
   }

@@ -28,7 +28,8 @@ public class CommuneContext implements ExecutionListener {
     AdministrativeUnit province = units.parentOf(district);
     UnitResolver.writeCodeNameAndGroup(execution, commune);
     UnitResolver.writeCodeNameAndGroup(execution, district);
-    UnitResolver.writeCodeAndName(execution, province);
+    // the province's group appraises the province's pilots (decision appraisal-level)
+    UnitResolver.writeCodeNameAndGroup(execution, province);
     execution.setVariable("appraisalRound", 0);
     execution.setVariable("reportNumber", 0);
   }

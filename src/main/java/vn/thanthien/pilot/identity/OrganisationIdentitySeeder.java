@@ -82,7 +82,8 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
       String type) {
     if (existingIds.contains(id)) {
       existing.stream()
-          .filter(g -> g.getId().equals(id) && !name.equals(g.getName()))
+          // a unit a reorganisation ended keeps its name with the day it ended: "UBND xã Dân Chủ (đến 31/10/2024)"
+          .filter(g -> g.getId().equals(id) && (g.getName() == null || !g.getName().startsWith(name)))
           .findFirst()
           .ifPresent(g -> {
             g.setName(name);

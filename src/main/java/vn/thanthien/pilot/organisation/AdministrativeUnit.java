@@ -1,15 +1,53 @@
 package vn.thanthien.pilot.organisation;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
 /**
- * One administrative unit of the GSO catalogue, identified by its code (names repeat).
+ * One administrative unit of the GSO catalogue, identified by its code and the day it came into
+ * being: names repeat, and a code can be reused after a merger (12613 was Thị trấn Hưng Nhân until
+ * 30/06/2025, then Xã Long Hưng).
  *
  * @param level province, district or commune
  * @param code GSO code
  * @param name name as GSO writes it, with its type prefix ("Xã Chí Hòa")
  * @param type unit type ("Xã", "Thị trấn", "Huyện", "Tỉnh", ...)
- * @param parentCode code of the unit above (null for a province)
+ * @param parentCode code of the unit above (null for a province; the province for a commune of
+ *     the two-tier map, which has no districts)
+ * @param validFrom the day a successor unit came into being by a reorganisation; null for a unit
+ *     of the list the application started from
+ * @param groupId the Camunda group of the unit's officials: {@code commune-12679}; a successor that
+ *     reuses the code of another unit carries its first day, {@code commune-12613-20250701}
  */
-public record AdministrativeUnit(Level level, String code, String name, String type, String parentCode) {
+public record AdministrativeUnit(Level level, String code, String name, String type, String parentCode,
+    LocalDate validFrom, String groupId) {
+
+  private static final DateTimeFormatter GROUP_DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+  public AdministrativeUnit {
+    if (groupId == null) {
+      groupId = level.groupPrefix() + "-" + code;
+    }
+  }
+
+  /** A unit of the list the application started from. */
+  public AdministrativeUnit(Level level, String code, String name, String type, String parentCode) {
+    this(level, code, name, type, parentCode, null, null);
+  }
+
+  /**
+   * A unit that came into being on {@code validFrom}; {@code newIdentity} when its code belonged
+   * to another unit before (its group then carries the day).
+   */
+  public static AdministrativeUnit successor(Level level, String code, String name, String parentCode,
+      LocalDate validFrom, boolean newIdentity) {
+    String type = name.contains(" ") ? name.substring(0, name.indexOf(' ')) : "";
+    if (type.equals("Thị") || type.equals("Thành")) {
+      type = name.split(" ")[0] + " " + name.split(" ")[1];
+    }
+    String group = level.groupPrefix() + "-" + code + (newIdentity ? "-" + GROUP_DAY.format(validFrom) : "");
+    return new AdministrativeUnit(level, code, name, type, parentCode, validFrom, group);
+  }
 
   public enum Level {
     PROVINCE("province"),
@@ -25,11 +63,6 @@ public record AdministrativeUnit(Level level, String code, String name, String t
     public String groupPrefix() {
       return groupPrefix;
     }
-  }
-
-  /** The Camunda group of the unit's officials, e.g. {@code commune-12679}. */
-  public String groupId() {
-    return level.groupPrefix() + "-" + code;
   }
 
   /** The people's committee of the unit, e.g. "UBND xã Chí Hòa". */

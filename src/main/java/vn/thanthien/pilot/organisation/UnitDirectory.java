@@ -29,6 +29,8 @@ public class UnitDirectory {
   private final Map<String, AdministrativeUnit> districts = new LinkedHashMap<>();
   private final Map<String, AdministrativeUnit> communes = new LinkedHashMap<>();
   private final Map<String, List<AdministrativeUnit>> children = new LinkedHashMap<>();
+  /** Units that reorganisations create, by group: readable, routable, not part of {@link #allUnits()}. */
+  private final Map<String, AdministrativeUnit> successors = new LinkedHashMap<>();
 
   /** Reads a unit list in the column layout of the GSO catalogue (header row required). */
   public static UnitDirectory read(InputStream csv) {
@@ -77,8 +79,11 @@ public class UnitDirectory {
     return unit;
   }
 
+  /** The province of this code in the list, else a province a reorganisation created (Tỉnh Hưng Yên, 2025). */
   public Optional<AdministrativeUnit> province(String code) {
-    return Optional.ofNullable(code).map(provinces::get);
+    return Optional.ofNullable(code).map(provinces::get)
+        .or(() -> successors.values().stream()
+            .filter(u -> u.level() == Level.PROVINCE && u.code().equals(code)).findFirst());
   }
 
   public Optional<AdministrativeUnit> district(String code) {
@@ -89,8 +94,15 @@ public class UnitDirectory {
     return Optional.ofNullable(code).map(communes::get);
   }
 
-  /** The unit whose Camunda group this is ({@code commune-12679}: Xã Chí Hòa), if it is in the list. */
+  /**
+   * The unit whose Camunda group this is ({@code commune-12679}: Xã Chí Hòa), in the list or
+   * created by a reorganisation ({@code commune-12613-20250701}: Xã Long Hưng).
+   */
   public Optional<AdministrativeUnit> ofGroup(String groupId) {
+    AdministrativeUnit successor = groupId == null ? null : successors.get(groupId);
+    if (successor != null) {
+      return Optional.of(successor);
+    }
     for (Level level : Level.values()) {
       String prefix = level.groupPrefix() + "-";
       if (groupId != null && groupId.startsWith(prefix)) {
@@ -117,6 +129,21 @@ public class UnitDirectory {
 
   private List<AdministrativeUnit> childrenOf(String code) {
     return Collections.unmodifiableList(children.getOrDefault(code, List.of()));
+  }
+
+  /**
+   * Knows the units these reorganisations create. A successor that continues a unit of the list
+   * (same code, same group) is the list's own.
+   */
+  public UnitDirectory withSuccessors(UnitMappings mappings) {
+    for (UnitMapping mapping : mappings.all()) {
+      for (AdministrativeUnit unit : mapping.successors()) {
+        if (ofGroup(unit.groupId()).isEmpty()) {
+          successors.put(unit.groupId(), unit);
+        }
+      }
+    }
+    return this;
   }
 
   /** Every unit: provinces, then districts, then communes. */

@@ -66,7 +66,7 @@ class PilotRatingDecisionTest {
   void appraisalGoesToTheRightLevel(String tier, String group) {
     String appraiser = engine.getDecisionService().evaluateDecisionByKey("appraisal-level")
         .variables(Variables.createVariables().putValue("tier", tier)
-            .putValue("provinceCode", "34").putValue("districtCode", "339"))
+            .putValue("provinceGroup", "province-34").putValue("districtGroup", "district-339"))
         .evaluate().getSingleEntry();
     assertThat(appraiser).isEqualTo(group);
   }
