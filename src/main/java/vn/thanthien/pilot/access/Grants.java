@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.impl.context.Context;
 
 /**
  * Grants permissions idempotently: adds them to the group's (or everyone's) existing grant on the
@@ -22,6 +23,8 @@ public final class Grants {
   /** Existing grants by resource, id and holder, read once per resource and id. */
   private final Map<String, Authorization> existing = new HashMap<>();
   private final Set<String> read = new HashSet<>();
+  /** Grants this batch has saved (by key). */
+  private final Set<String> saved = new HashSet<>();
 
   private Grants(AuthorizationService authorizations) {
     this.authorizations = authorizations;
@@ -46,9 +49,19 @@ public final class Grants {
     }
     boolean global = EVERYONE.equals(groupId);
     String key = key(scope, global ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT, groupId);
-    Authorization saved = apply(authorizations, existing.get(key), groupId, resource, resourceId, permissions);
-    if (saved != null) {
-      existing.put(key, saved);
+    Authorization known = existing.get(key);
+    if (known != null && Context.getCommandContext() != null && saved.contains(key)) {
+      // saved earlier in this same command (a reorganisation's job): the entity is in the
+      // command's cache and is written when the command ends; saving it again is refused
+      for (Permission permission : permissions) {
+        known.addPermission(permission);
+      }
+      return;
+    }
+    Authorization written = apply(authorizations, known, groupId, resource, resourceId, permissions);
+    if (written != null) {
+      existing.put(key, written);
+      saved.add(key);
     }
   }
 

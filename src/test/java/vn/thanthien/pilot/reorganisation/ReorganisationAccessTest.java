@@ -81,6 +81,43 @@ class ReorganisationAccessTest {
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
   }
 
+  /**
+   * The administrator starts it through Tasklist's form: the preview is made and waits for the
+   * confirmation, nothing has changed yet; a mapping the application does not know, or a
+   * variable the form does not have, is refused in Vietnamese and starts nothing.
+   */
+  @Test
+  void anAdministratorStartsItAndReadsThePreviewBeforeAnythingChanges() {
+    WebSession tasklist = api.login("admin", "tasklist");
+    ApiClient.Reply started = tasklist.post(ENGINE + "/process-definition/key/" + KEY + "/submit-form", START);
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String id = started.json().path("id").asText();
+    try {
+      assertThat(runtime.getVariable(id, "mappingName").toString()).contains("01/11/2024");
+      assertThat(runtime.getVariable(id, "reorganisationPreview").toString()).contains("UBND xã Quang Trung");
+      assertThat(api.get("admin", "/engine-rest/task?processInstanceId=" + id).json().get(0).path("taskDefinitionKey")
+          .asText()).isEqualTo("ConfirmReorganisation");
+      assertThat(api.get("admin", "/engine-rest/identity/groups?userId=xa12598").body())
+          .as("nothing moved before the confirmation").doesNotContain("commune-12589-20241101");
+    } finally {
+      runtime.deleteProcessInstance(id, "test over");
+    }
+    Map<String, Object> unknown = Map.of("variables", Map.of(
+        "resolutionNumber", Map.of("value", "1/NQ", "type", "String"),
+        "resolutionDate", Map.of("value", "2024-09-24", "type", "String"),
+        "mappingId", Map.of("value", "2099-01-01", "type", "String")));
+    ApiClient.Reply refused = tasklist.post(ENGINE + "/process-definition/key/" + KEY + "/submit-form", unknown);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("Dữ liệu chưa hợp lệ: «Phương án sắp xếp»").doesNotContain("at vn.");
+    Map<String, Object> smuggled = Map.of("variables", Map.of(
+        "resolutionNumber", Map.of("value", "1/NQ", "type", "String"),
+        "resolutionDate", Map.of("value", "2024-09-24", "type", "String"),
+        "mappingId", Map.of("value", "2024-11-01", "type", "String"),
+        "communeGroup", Map.of("value", "commune-12679", "type", "String")));
+    assertThat(tasklist.post(ENGINE + "/process-definition/key/" + KEY + "/submit-form", smuggled).status()).isEqualTo(400);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
+  }
+
   /** 403 to those who may read the definition (province, district, managers); 404 to a commune. */
   private static int refusal(String user) {
     return COMMUNE.equals(user) ? 404 : 403;
