@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 
 /**
  * How late each unit has been within one programme, read from the follow-ups the escalation
@@ -27,9 +28,12 @@ public final class Lateness {
 
   /** Every unit that has been late in the programme whose root instance is {@code rootInstanceId}, by unit code. */
   public static Map<String, Unit> perUnit(HistoryService history, String rootInstanceId) {
-    List<HistoricProcessInstance> followUps = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(FOLLOW_UP_PROCESS)
-        .variableValueEquals(ROOT_VARIABLE, rootInstanceId)
+    // the follow-ups' ids by their variable first (an index on the variable's name), then the
+    // follow-ups themselves: one join of instances and variables was the slowest read of a summary
+    String[] ids = history.createHistoricVariableInstanceQuery().variableValueEquals(ROOT_VARIABLE, rootInstanceId)
+        .list().stream().map(HistoricVariableInstance::getProcessInstanceId).distinct().toArray(String[]::new);
+    List<HistoricProcessInstance> followUps = ids.length == 0 ? List.of() : history.createHistoricProcessInstanceQuery()
+        .processInstanceIds(new java.util.HashSet<>(List.of(ids))).processDefinitionKey(FOLLOW_UP_PROCESS)
         .orderByProcessInstanceStartTime().asc()
         .list();
     Map<String, Unit> units = new LinkedHashMap<>();

@@ -27,6 +27,8 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.camunda.spin.json.SpinJsonNode;
+import vn.thanthien.pilot.commune.ReportRecorder;
 import vn.thanthien.pilot.forms.FormValues;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.TimeZoneProperties;
@@ -60,7 +62,8 @@ public class SummaryReader implements ProgrammeSummaries {
   private static final List<String> COMMUNE_VARIABLES = List.of("communeCode", "communeName", "districtCode", "tier",
       "launchDate", "appraisedArea1", "appraisedArea2", "appraisedArea3", "appraisedArea4", "appraisedArea5",
       "selfArea1", "selfArea2", "selfArea3", "selfArea4", "selfArea5", "totalScore", "passed", "ratingLevel",
-      "appraiserGroup", "appraisalRound", "recognitionDate", "communeLessons");
+      "appraiserGroup", "appraisalRound", "recognitionDate", "communeLessons", ReportRecorder.HISTORY,
+      "satisfactionRate");
 
   private final ProcessEngineConfigurationImpl configuration;
   private final UnitDirectory units;
@@ -156,12 +159,38 @@ public class SummaryReader implements ProgrammeSummaries {
       this.communes = communes;
       this.now = now;
       HistoryService history = configuration.getHistoryService();
-      readVariables(List.of(programme), PROGRAMME_VARIABLES);
-      readVariables(districts, DISTRICT_VARIABLES);
-      readVariables(communes, COMMUNE_VARIABLES);
+      readVariables();
       readOpenWork();
       this.lateness = Lateness.perUnit(history, programme.getId());
-      this.reports = UnitInstances.reports(history, communes.stream().map(HistoricProcessInstance::getId).toList());
+      this.reports = reports(history);
+    }
+
+    /**
+     * Each commune's reports from its variable {@code reportHistory}; for a commune that reported
+     * before that variable was kept, from the history's variable updates (two more queries).
+     */
+    private Map<String, List<UnitInstances.Report>> reports(HistoryService history) {
+      Map<String, List<UnitInstances.Report>> reports = new HashMap<>();
+      List<String> older = new ArrayList<>();
+      for (HistoricProcessInstance commune : communes) {
+        Object kept = variables.getOrDefault(commune.getId(), Map.of()).get(ReportRecorder.HISTORY);
+        if (kept instanceof SpinJsonNode list && list.isArray()) {
+          List<UnitInstances.Report> filed = new ArrayList<>();
+          for (SpinJsonNode report : list.elements()) {
+            filed.add(new UnitInstances.Report(report.prop("number").numberValue().intValue(),
+                report.prop("periodEnd").stringValue(), report.prop("satisfactionRate").numberValue().doubleValue()));
+          }
+          reports.put(commune.getId(), filed);
+        } else if (variables.getOrDefault(commune.getId(), Map.of()).get("satisfactionRate") != null) {
+          older.add(commune.getId()); // reported before reportHistory was kept
+        } else {
+          reports.put(commune.getId(), List.of());
+        }
+      }
+      if (!older.isEmpty()) {
+        reports.putAll(UnitInstances.reports(history, older));
+      }
+      return reports;
     }
 
     ProgrammeSummary summary() {
@@ -254,16 +283,31 @@ public class SummaryReader implements ProgrammeSummaries {
       return steps;
     }
 
-    private void readVariables(List<HistoricProcessInstance> instances, List<String> names) {
-      if (instances.isEmpty()) {
-        return;
-      }
-      instances.forEach(instance -> variables.put(instance.getId(), new HashMap<>()));
-      for (HistoricVariableInstance variable : configuration.getHistoryService().createHistoricVariableInstanceQuery()
-          .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
-          .variableNameIn(names.toArray(String[]::new)).disableCustomObjectDeserialization().list()) {
-        // only process-level variables: local copies inside activities are ignored
-        if (variable.getProcessInstanceId().equals(variable.getActivityInstanceId())) {
+    /**
+     * The variables of the programme, its districts and its communes that a summary shows, in one
+     * query on the index of the history's root instance (one query with the 260 communes' ids in
+     * an IN list made H2 scan every row of those names in the whole history). Only those of the
+     * visible instances are kept, and only process-level ones (not local copies in activities).
+     */
+    private void readVariables() {
+      Map<String, List<String>> wanted = new HashMap<>();
+      wanted.put(programme.getId(), PROGRAMME_VARIABLES);
+      districts.forEach(instance -> wanted.put(instance.getId(), DISTRICT_VARIABLES));
+      communes.forEach(instance -> wanted.put(instance.getId(), COMMUNE_VARIABLES));
+      wanted.keySet().forEach(id -> variables.put(id, new HashMap<>()));
+      Set<String> names = new java.util.TreeSet<>();
+      names.addAll(PROGRAMME_VARIABLES);
+      names.addAll(DISTRICT_VARIABLES);
+      names.addAll(COMMUNE_VARIABLES);
+      String table = configuration.getManagementService().getTableName(HistoricVariableInstance.class);
+      // the names are this class's constants, never a request's
+      String sql = "SELECT RES.* FROM " + table + " RES WHERE RES.ROOT_PROC_INST_ID_ = #{root} AND RES.NAME_ IN ('"
+          + String.join("', '", names) + "')";
+      for (HistoricVariableInstance variable : configuration.getHistoryService().createNativeHistoricVariableInstanceQuery()
+          .sql(sql).parameter("root", programme.getId()).list()) {
+        List<String> shown = wanted.get(variable.getProcessInstanceId());
+        if (shown != null && shown.contains(variable.getName())
+            && variable.getProcessInstanceId().equals(variable.getActivityInstanceId())) {
           variables.get(variable.getProcessInstanceId()).put(variable.getName(), variable.getValue());
         }
       }
