@@ -2,6 +2,7 @@ package vn.thanthien.pilot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,19 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import vn.thanthien.pilot.access.ApiClient;
+import vn.thanthien.pilot.identity.LoginInfoPrinter;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.OrganisationProperties;
 import vn.thanthien.pilot.organisation.UnitDirectory;
@@ -55,6 +63,7 @@ import vn.thanthien.pilot.process.ProgrammeWalker;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class TwoTierProgrammeTest {
 
   /** The REST API of this test's own engine ("default" is the shared context's). */
@@ -74,6 +83,8 @@ class TwoTierProgrammeTest {
   @Autowired IdentityService identity;
   @Autowired UnitDirectory units;
   @Autowired OrganisationProperties organisation;
+  @Autowired LoginInfoPrinter loginInfo;
+  @Autowired ConfigurableApplicationContext context;
 
   ProgrammeWalker walker;
 
@@ -85,7 +96,7 @@ class TwoTierProgrammeTest {
 
   @Test
   @Order(1)
-  void theDemoMap2025IsHungYenWithoutDistricts() {
+  void theDemoMap2025IsHungYenWithoutDistricts(CapturedOutput output) {
     assertThat(organisation.provinceCode()).isEqualTo(HUNG_YEN);
     assertThat(organisation.unitsFile()).endsWith("units-hung-yen-2025-07-01.csv");
     assertThat(units.communeCount()).isEqualTo(104);
@@ -97,6 +108,11 @@ class TwoTierProgrammeTest {
     assertThat(identity.createUserQuery().userIdIn("huyen" + BODY, "tinh" + BODY).count()).isZero();
     assertThat(identity.createUserQuery().userId("tinh33").memberOfGroup(PROVINCE_GROUP).count()).isOne();
     assertThat(identity.createUserQuery().userId("xa12613").memberOfGroup("commune-12613").count()).isOne();
+    // the start-up message names the 2025 map's officials
+    loginInfo.onReady(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
+    assertThat(output.getOut()).contains("tinh33     UBND tỉnh Hưng Yên", "xa12613   UBND xã Long Hưng",
+        "xa12685   UBND xã Hồng Minh", "xa12586   UBND xã Hưng Hà", "làm cả việc của cấp huyện")
+        .doesNotContain("huyen33000");
   }
 
   @Test
