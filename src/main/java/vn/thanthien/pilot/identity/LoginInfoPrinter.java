@@ -52,6 +52,9 @@ public class LoginInfoPrinter {
       }
       text.append("    (mỗi đơn vị có một tài khoản: ")
           .append(String.join(", ", Stream.of(AdministrativeUnit.Level.values())
+              // the two-tier map has no district officials
+              .filter(level -> level != AdministrativeUnit.Level.DISTRICT || units.allUnits().stream()
+                  .anyMatch(unit -> unit.level() == level && !unit.isProvincialBody()))
               .map(level -> DemoUsers.prefixOf(level) + "<mã>").toList()))
           .append(" theo mã GSO)\n");
     }
