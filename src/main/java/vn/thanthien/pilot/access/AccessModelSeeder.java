@@ -92,6 +92,8 @@ public class AccessModelSeeder implements ApplicationRunner {
   private static void grantLevel(Grants grants, AdministrativeUnit unit) {
     switch (unit.level()) {
       case COMMUNE -> { }
+      // a provincial body (two-tier map) is granted what a district is; under its province's group
+      // (the default) the province already has more
       case DISTRICT -> {
         grants.grant(unit.groupId(), Resources.APPLICATION, "cockpit", ACCESS);
         grants.grant(unit.groupId(), Resources.PROCESS_DEFINITION, ANY, READ);

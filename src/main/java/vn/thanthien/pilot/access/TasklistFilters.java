@@ -53,6 +53,8 @@ public class TasklistFilters implements ApplicationRunner {
     units.allUnits().stream()
         .filter(u -> u.level() != AdministrativeUnit.Level.COMMUNE)
         .map(AdministrativeUnit::groupId)
+        // a provincial body may work under its province's group (two-tier map)
+        .distinct()
         .forEach(overseers::add);
     overseers.add(OrganisationGroups.MANAGERS);
 

@@ -10,9 +10,12 @@ public final class DemoUsers {
 
   private DemoUsers() {}
 
-  /** "tinh34", "huyen339", "xa12679": one official per unit. */
+  /**
+   * "tinh34", "huyen339", "xa12679": one official per unit; a provincial body with a group of its
+   * own (two-tier map) is a provincial office: "tinh33000".
+   */
   public static String officialOf(AdministrativeUnit unit) {
-    return prefixOf(unit.level()) + unit.code();
+    return (unit.isProvincialBody() ? prefixOf(AdministrativeUnit.Level.PROVINCE) : prefixOf(unit.level())) + unit.code();
   }
 
   /** What a demo official's login starts with, before the unit's code. */

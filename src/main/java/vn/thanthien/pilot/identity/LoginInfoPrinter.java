@@ -43,17 +43,40 @@ public class LoginInfoPrinter {
       text.append("  Dữ liệu demo — mật khẩu chung (demo password): ").append(demo.password()).append('\n')
           .append("    ").append(DemoUsers.ADMIN).append("      quản trị hệ thống (camunda-admin)\n")
           .append("    ").append(DemoUsers.MANAGER).append("     lãnh đạo, chuyên viên theo dõi (managers)\n");
-      units.province(organisation.provinceCode()).ifPresent(p ->
-          text.append("    ").append(DemoUsers.officialOf(p)).append("     ").append(p.committeeName()).append('\n'));
+      units.province(organisation.provinceCode()).ifPresent(p -> {
+        text.append("    ").append(DemoUsers.officialOf(p)).append("     ").append(p.committeeName()).append('\n');
+        provincialBodies(p, text);
+      });
       for (AdministrativeUnit unit : exampleUnits()) {
         text.append("    ").append(DemoUsers.officialOf(unit)).append("   ").append(unit.committeeName()).append('\n');
       }
       text.append("    (mỗi đơn vị có một tài khoản: ")
           .append(String.join(", ", Stream.of(AdministrativeUnit.Level.values())
+              // the two-tier map has no district officials
+              .filter(level -> level != AdministrativeUnit.Level.DISTRICT || units.allUnits().stream()
+                  .anyMatch(unit -> unit.level() == level && !unit.isProvincialBody()))
               .map(level -> DemoUsers.prefixOf(level) + "<mã>").toList()))
           .append(" theo mã GSO)\n");
     }
     LOG.info(text.toString());
+  }
+
+  /**
+   * Two-tier map: who does the districts' work, the province's own officials or a body's official.
+   */
+  private void provincialBodies(AdministrativeUnit province, StringBuilder text) {
+    for (AdministrativeUnit body : units.districtsOf(province.code())) {
+      if (!body.isProvincialBody()) {
+        continue;
+      }
+      if (body.groupId().equals(province.groupId())) {
+        text.append("      (mô hình hai cấp: ").append(DemoUsers.officialOf(province))
+            .append(" làm cả việc của cấp huyện — two-tier map: the province does the districts' work)\n");
+      } else {
+        text.append("    ").append(DemoUsers.officialOf(body)).append("  ").append(body.committeeName())
+            .append(" (việc của cấp huyện — the districts' work)\n");
+      }
+    }
   }
 
   /**

@@ -67,7 +67,7 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
     List<Group> existing = identityService.createGroupQuery().list();
     Set<String> existingIds = existing.stream().map(Group::getId).collect(Collectors.toSet());
     int created = 0;
-    for (AdministrativeUnit unit : units.allUnits()) {
+    for (AdministrativeUnit unit : officialUnits()) {
       created += ensureGroup(existing, existingIds, unit.groupId(), unit.committeeName(),
           OrganisationGroups.WORKFLOW_TYPE);
     }
@@ -97,6 +97,16 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
     identityService.saveGroup(group);
     existingIds.add(id);
     return 1;
+  }
+
+  /**
+   * The units with a group of their own, one per group: a provincial body that works under its
+   * province's group (the two-tier map's default) is the province's, with no group or demo
+   * official of its own; provinces come first, so the group keeps the province's name.
+   */
+  private List<AdministrativeUnit> officialUnits() {
+    Set<String> groups = new HashSet<>();
+    return units.allUnits().stream().filter(unit -> groups.add(unit.groupId())).toList();
   }
 
   /**
@@ -138,7 +148,7 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
     int created = 0;
     created += ensureUser(existingUsers, DemoUsers.MANAGER, "Cán bộ", "theo dõi đề án");
     memberships.add(new String[] {DemoUsers.MANAGER, OrganisationGroups.MANAGERS});
-    for (AdministrativeUnit unit : units.allUnits()) {
+    for (AdministrativeUnit unit : officialUnits()) {
       String userId = DemoUsers.officialOf(unit);
       created += ensureUser(existingUsers, userId, "Cán bộ", unit.committeeName());
       memberships.add(new String[] {userId, unit.groupId()});

@@ -12,8 +12,9 @@ import java.time.format.DateTimeFormatter;
  * @param code GSO code
  * @param name name as GSO writes it, with its type prefix ("Xã Chí Hòa")
  * @param type unit type ("Xã", "Thị trấn", "Huyện", "Tỉnh", ...)
- * @param parentCode code of the unit above (null for a province; the province for a commune of
- *     the two-tier map, which has no districts)
+ * @param parentCode code of the unit above (null for a province; the province for a successor
+ *     commune of the two-tier map; in a two-tier unit list, the provincial body standing for the
+ *     district, {@link ProvincialBody})
  * @param validFrom the day a successor unit came into being by a reorganisation; null for a unit
  *     of the list the application started from
  * @param groupId the Camunda group of the unit's officials: {@code commune-12679}; a successor that
@@ -23,6 +24,12 @@ public record AdministrativeUnit(Level level, String code, String name, String t
     LocalDate validFrom, String groupId) {
 
   private static final DateTimeFormatter GROUP_DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+  /**
+   * The type of the district-level unit that stands, in the two-tier map, for the provincial body
+   * doing the districts' work ({@link ProvincialBody}); its name is already the body's.
+   */
+  public static final String PROVINCIAL_BODY_TYPE = "Cơ quan cấp tỉnh";
 
   public AdministrativeUnit {
     if (groupId == null) {
@@ -65,8 +72,19 @@ public record AdministrativeUnit(Level level, String code, String name, String t
     }
   }
 
-  /** The people's committee of the unit, e.g. "UBND xã Chí Hòa". */
+  /** Whether this unit stands for the provincial body doing the districts' work (two-tier map). */
+  public boolean isProvincialBody() {
+    return level == Level.DISTRICT && PROVINCIAL_BODY_TYPE.equals(type);
+  }
+
+  /**
+   * The people's committee of the unit, e.g. "UBND xã Chí Hòa"; for a provincial body, its own
+   * name ("UBND tỉnh Hưng Yên", "Sở Nội vụ tỉnh Hưng Yên").
+   */
   public String committeeName() {
+    if (isProvincialBody()) {
+      return name;
+    }
     return "UBND " + Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }
 

@@ -20,7 +20,7 @@ public class OrganisationConfiguration {
       @Value("${pilot.organisation.successions-file:classpath:organisation/successions.yaml}") String successions) {
     UnitDirectory units;
     try (InputStream csv = loader.getResource(properties.unitsFile()).getInputStream()) {
-      units = UnitDirectory.read(csv);
+      units = UnitDirectory.read(csv, properties.provinceCode(), properties.provincialBody());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the unit list " + properties.unitsFile(), e);
     }

@@ -17,6 +17,8 @@ import vn.thanthien.pilot.organisation.AdministrativeUnit.Level;
 /**
  * The administrative units the programme knows, read from a GSO unit list (CSV). The hierarchy is
  * data: any province's slice of the national catalogue, or the whole country, loads the same way.
+ * A row without district columns is a commune of the two-tier map (from 01/07/2025): it is placed
+ * under its province's {@link ProvincialBody}, a district-level unit, so the models run unchanged.
  */
 public class UnitDirectory {
 
@@ -32,9 +34,29 @@ public class UnitDirectory {
   /** Units that reorganisations create, by group: readable, routable, not part of {@link #allUnits()}. */
   private final Map<String, AdministrativeUnit> successors = new LinkedHashMap<>();
 
-  /** Reads a unit list in the column layout of the GSO catalogue (header row required). */
+  /** Who does the districts' work in the programme's province; other provinces get the defaults. */
+  private final String bodyProvince;
+  private final ProvincialBody body;
+
+  private UnitDirectory(String bodyProvince, ProvincialBody body) {
+    this.bodyProvince = bodyProvince;
+    this.body = body == null ? ProvincialBody.DEFAULTS : body;
+  }
+
+  /**
+   * Reads a unit list in the column layout of the GSO catalogue (header row required); communes
+   * without a district go under their province's body at its defaults.
+   */
   public static UnitDirectory read(InputStream csv) {
-    UnitDirectory directory = new UnitDirectory();
+    return read(csv, null, ProvincialBody.DEFAULTS);
+  }
+
+  /**
+   * As {@link #read(InputStream)}, with the settings of the body that does the districts' work in
+   * {@code provinceCode} (the programme's province) when its communes have no district.
+   */
+  public static UnitDirectory read(InputStream csv, String provinceCode, ProvincialBody body) {
+    UnitDirectory directory = new UnitDirectory(provinceCode, body);
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
     try (MappingIterator<Map<String, String>> rows =
         new CsvMapper().readerForMapOf(String.class).with(schema).readValues(csv)) {
@@ -63,15 +85,36 @@ public class UnitDirectory {
     AdministrativeUnit province = provinces.computeIfAbsent(row.get("province_code"),
         code -> new AdministrativeUnit(Level.PROVINCE, code, row.get("province_name"),
             row.get("province_type"), null));
-    AdministrativeUnit district = districts.computeIfAbsent(row.get("district_code"),
-        code -> register(new AdministrativeUnit(Level.DISTRICT, code, row.get("district_name"),
-            row.get("district_type"), province.code())));
+    AdministrativeUnit district = blank(row.get("district_code")) ? bodyOf(province)
+        : districts.computeIfAbsent(row.get("district_code"),
+            code -> register(new AdministrativeUnit(Level.DISTRICT, code, row.get("district_name"),
+                row.get("district_type"), province.code())));
+    if (district.isProvincialBody() != blank(row.get("district_code"))) {
+      throw new IllegalArgumentException("District code " + district.code()
+          + " is both a district of the list and the provincial body of province " + province.code());
+    }
     AdministrativeUnit commune = new AdministrativeUnit(Level.COMMUNE, row.get("commune_code"),
         row.get("commune_name"), row.get("commune_type"), district.code());
     if (communes.putIfAbsent(commune.code(), commune) != null) {
       throw new IllegalArgumentException("Commune code repeated in the unit list: " + commune.code());
     }
     register(commune);
+  }
+
+  /** The provincial body standing for the district of the two-tier map's communes of {@code province}. */
+  private AdministrativeUnit bodyOf(AdministrativeUnit province) {
+    ProvincialBody settings = province.code().equals(bodyProvince) ? body : ProvincialBody.DEFAULTS;
+    AdministrativeUnit unit = settings.unitFor(province);
+    AdministrativeUnit known = districts.get(unit.code());
+    if (known == null) {
+      districts.put(unit.code(), register(unit));
+      return unit;
+    }
+    return known;
+  }
+
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
   }
 
   private AdministrativeUnit register(AdministrativeUnit unit) {
@@ -107,17 +150,18 @@ public class UnitDirectory {
       String prefix = level.groupPrefix() + "-";
       if (groupId != null && groupId.startsWith(prefix)) {
         String code = groupId.substring(prefix.length());
-        return switch (level) {
+        // a provincial body working under its province's group is reached by that group only
+        return (switch (level) {
           case PROVINCE -> province(code);
           case DISTRICT -> district(code);
           case COMMUNE -> commune(code);
-        };
+        }).filter(unit -> unit.groupId().equals(groupId));
       }
     }
     return Optional.empty();
   }
 
-  /** The districts of a province, in catalogue order. */
+  /** The districts of a province, in catalogue order; in the two-tier map, its provincial body. */
   public List<AdministrativeUnit> districtsOf(String provinceCode) {
     return province(provinceCode).map(p -> childrenOf(p.code())).orElse(List.of());
   }

@@ -67,4 +67,67 @@ class UnitDirectoryTest {
     assertThatThrownBy(() -> UnitDirectory.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("commune_code");
   }
+
+  @Test
+  void theTwoTierListPutsHungYensCommunesUnderTheProvinceByDefault() throws IOException {
+    UnitDirectory units = load("/organisation/units-hung-yen-2025-07-01.csv");
+    assertThat(units.provinceCount()).isEqualTo(1);
+    assertThat(units.communeCount()).isEqualTo(104);
+    assertThat(units.districtsOf("33")).hasSize(1);
+    AdministrativeUnit body = units.districtsOf("33").get(0);
+    assertThat(body.isProvincialBody()).isTrue();
+    assertThat(body.code()).isEqualTo("33000");
+    assertThat(body.parentCode()).isEqualTo("33");
+    assertThat(body.groupId()).as("the province does the districts' work").isEqualTo("province-33");
+    assertThat(body.committeeName()).isEqualTo("UBND tỉnh Hưng Yên");
+    assertThat(units.communesOf("33000")).hasSize(104);
+    AdministrativeUnit longHung = units.commune("12613").orElseThrow();
+    assertThat(longHung.name()).isEqualTo("Xã Long Hưng");
+    assertThat(longHung.parentCode()).isEqualTo("33000");
+    assertThat(longHung.groupId()).isEqualTo("commune-12613");
+    assertThat(units.ofGroup("commune-12613")).contains(longHung);
+    assertThat(units.ofGroup("province-33")).map(AdministrativeUnit::level).contains(AdministrativeUnit.Level.PROVINCE);
+    assertThat(units.ofGroup("district-33000")).as("the body has no group of its own").isEmpty();
+    assertThat(units.allUnits()).hasSize(1 + 1 + 104);
+  }
+
+  @Test
+  void aConfiguredProvincialBodyHasItsOwnGroup() {
+    ProvincialBody settings = new ProvincialBody("33000", "Sở Nội vụ tỉnh Hưng Yên", "district-33000");
+    UnitDirectory units = UnitDirectory.read(csv(TWO_TIER_ROWS), "33", settings);
+    AdministrativeUnit body = units.district("33000").orElseThrow();
+    assertThat(body.groupId()).isEqualTo("district-33000");
+    assertThat(body.committeeName()).isEqualTo("Sở Nội vụ tỉnh Hưng Yên");
+    assertThat(units.ofGroup("district-33000")).contains(body);
+    assertThat(units.districtsOf("33")).containsExactly(body);
+    assertThat(units.communesOf("33000")).extracting(AdministrativeUnit::code).containsExactly("12613", "12685");
+    // the settings are the programme's province's: another province of the list keeps the defaults
+    UnitDirectory other = UnitDirectory.read(csv(TWO_TIER_ROWS), "01", settings);
+    assertThat(other.district("33000").orElseThrow().groupId()).isEqualTo("province-33");
+  }
+
+  @Test
+  void aBodyGroupOfAnotherUnitIsRejected() {
+    ProvincialBody settings = new ProvincialBody(null, null, "district-339");
+    assertThatThrownBy(() -> UnitDirectory.read(csv(TWO_TIER_ROWS), "33", settings))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("district-33000");
+  }
+
+  @Test
+  void aMixedListKeepsItsDistrictsAndAddsTheBody() {
+    UnitDirectory units = UnitDirectory.read(csv(TWO_TIER_ROWS
+        + "34,Tỉnh Thái Bình,Tỉnh,339,Huyện Hưng Hà,Huyện,12679,Xã Chí Hòa,Xã\n"));
+    assertThat(units.communesOf("339")).extracting(AdministrativeUnit::code).containsExactly("12679");
+    assertThat(units.districtsOf("34")).extracting(AdministrativeUnit::isProvincialBody).containsExactly(false);
+    assertThat(units.districtsOf("33")).extracting(AdministrativeUnit::code).containsExactly("33000");
+  }
+
+  private static final String TWO_TIER_ROWS =
+      "province_code,province_name,province_type,district_code,district_name,district_type,commune_code,commune_name,commune_type\n"
+      + "33,Tỉnh Hưng Yên,Tỉnh,,,,12613,Xã Long Hưng,Xã\n"
+      + "33,Tỉnh Hưng Yên,Tỉnh,,,,12685,Xã Hồng Minh,Xã\n";
+
+  private static InputStream csv(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  }
 }
