@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +36,7 @@ import vn.thanthien.pilot.process.ProgrammeWalker;
     "pilot.organisation.provincial-body.group=district-33000"})
 @ActiveProfiles("it")
 @DirtiesContext
+@Tag("own-database")
 class TwoTierOwnBodyTest {
 
   static final String BODY_GROUP = "district-33000";
