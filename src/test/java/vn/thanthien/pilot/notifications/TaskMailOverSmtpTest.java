@@ -123,7 +123,7 @@ class TaskMailOverSmtpTest {
         .startsWith("Kính gửi cán bộ UBND xã Chí Hòa,")
         .contains("Việc: Xây dựng kế hoạch thực hiện mô hình")
         .contains("Đơn vị: UBND xã Chí Hòa")
-        .contains("Thuộc: Thí điểm mô hình tại xã — Xã Chí Hòa (mã 12679)")
+        .contains("Thuộc: Thực hiện mô hình tại xã — Xã Chí Hòa (mã 12679)")
         .contains("Hạn hoàn thành: " + DAY.format(draftPlan.getDueDate().toInstant()))
         .contains(LINK + draftPlan.getId());
     assertThat(mailJobs(pilot)).isEmpty();

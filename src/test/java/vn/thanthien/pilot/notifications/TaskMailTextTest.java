@@ -21,7 +21,7 @@ class TaskMailTextTest {
   void theDueDayIsTheDayInVietnam() {
     // 17:30 UTC on 31 December is half past midnight on 1 January in Vietnam
     TaskMailText text = TaskMailText.of(TaskMail.Kind.OFFERED, "Thẩm định kế hoạch của xã", "UBND huyện Hưng Hà",
-        "Thí điểm mô hình tại xã — Xã Chí Hòa (mã 12679)", Date.from(Instant.parse("2025-12-31T17:30:00Z")),
+        "Thực hiện mô hình tại xã — Xã Chí Hòa (mã 12679)", Date.from(Instant.parse("2025-12-31T17:30:00Z")),
         "http://localhost:8080/camunda/app/tasklist/default/#/?task=t1", VIETNAM);
 
     assertThat(text.subject()).isEqualTo("Việc mới cho UBND huyện Hưng Hà: Thẩm định kế hoạch của xã");
@@ -33,7 +33,7 @@ class TaskMailTextTest {
   @Test
   void aTaskWithoutDueDateSaysSo() {
     TaskMailText text = TaskMailText.of(TaskMail.Kind.OFFERED, "Rút kinh nghiệm tại xã", "UBND xã Chí Hòa",
-        "Thí điểm mô hình tại xã — Xã Chí Hòa (mã 12679)", null, "http://x/#/?task=t2", VIETNAM);
+        "Thực hiện mô hình tại xã — Xã Chí Hòa (mã 12679)", null, "http://x/#/?task=t2", VIETNAM);
 
     assertThat(text.body()).contains("Hạn hoàn thành: không có hạn\n");
   }

@@ -102,7 +102,7 @@ class LateWorkProcessTest {
     assertThat(followUp).variables()
         .containsEntry("lateDueText", "16/03/2024")
         .containsEntry("lateUnitName", "UBND xã Chí Hòa")
-        .containsEntry("lateConcerning", "Thí điểm mô hình tại xã — Xã Chí Hòa (mã 12679)")
+        .containsEntry("lateConcerning", "Thực hiện mô hình tại xã — Xã Chí Hòa (mã 12679)")
         .containsEntry("followUpUnitName", "UBND huyện Hưng Hà")
         .containsEntry(Lateness.ROOT_VARIABLE, pilot.getId());
     assertThat(taskService().createTaskQuery().taskId(report.getId()).count())
