@@ -83,7 +83,7 @@ class BrowserJourneyTest {
     String[] labels = {"Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Rất không hài lòng"};
     for (int level = 0; level < labels.length; level++) {
       // exact label: "Hài lòng" is also part of "Rất hài lòng" (a required field ends with "*")
-      page.getByLabel(java.util.regex.Pattern.compile("^" + labels[level] + "\\s*\\*?$")).fill(answers[level]);
+      page.getByLabel(java.util.regex.Pattern.compile("^" + labels[level] + " \\(phiếu\\)\\s*\\*?$")).fill(answers[level]);
     }
   }
 
