@@ -13,7 +13,8 @@ import vn.thanthien.pilot.organisation.TimeZoneProperties;
 
 /**
  * The next periodic report: due one reporting cycle after the previous one (counting from the
- * launch), the last one on the day the implementation period ends. A report whose day has passed
+ * launch), the last one on the day the implementation period ends. The report form shows the
+ * period reported on ({@code reportPeriodStart} – {@code reportPeriodEnd}, dd/MM/yyyy). A report whose day has passed
  * is due at once, so late data entry catches up. How long officials have to report is the
  * calendar's ({@code task-deadline}, row PeriodicReport), counted from the end of the period.
  * Hours are those of the programme's time zone ({@code pilot.time-zone}).
@@ -32,12 +33,16 @@ public class ReportScheduler implements JavaDelegate {
     int number = ((Number) execution.getVariable("reportNumber")).intValue() + 1;
     LocalDate launch = FormValues.date(execution.getVariable("launchDate"), time.timeZone()).orElseThrow();
     LocalDate end = FormValues.date(execution.getVariable("periodEnd"), time.timeZone()).orElseThrow();
-    LocalDate due = launch.plus(cycle(execution.getVariable("reportCycle")).multipliedBy(number));
+    Period cycle = cycle(execution.getVariable("reportCycle"));
+    // the period reported on: from the launch or the previous period's end, to this one's end
+    LocalDate from = launch.plus(cycle.multipliedBy(number - 1));
+    LocalDate due = launch.plus(cycle.multipliedBy(number));
     boolean last = !due.isBefore(end);
     if (last) {
       due = end;
     }
     execution.setVariable("reportNumber", number);
+    execution.setVariable("reportPeriodStart", FormValues.display(from));
     execution.setVariable("reportPeriodEnd", FormValues.display(due));
     execution.setVariable("reportDueAt", Date.from(due.atTime(LocalTime.of(7, 30)).atZone(time.timeZone()).toInstant()));
     execution.setVariable("lastReport", last);

@@ -29,7 +29,7 @@ public class PilotSelectionRecorder implements ExecutionListener {
     StringBuilder summary = new StringBuilder();
     for (String code : pilots.codes()) {
       summary.append("- ").append(units.commune(code).orElseThrow().label())
-          .append(provincePilots.contains(code) ? " — **điểm của tỉnh**" : " — điểm của huyện")
+          .append(provincePilots.contains(code) ? " — **thí điểm của tỉnh**" : " — thí điểm của huyện")
           .append('\n');
     }
     execution.setVariable("pilotCommuneCodes", pilots.asVariable());

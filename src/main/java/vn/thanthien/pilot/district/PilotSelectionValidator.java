@@ -28,7 +28,7 @@ public class PilotSelectionValidator extends SubmissionCheck {
     ValidationProblems problems = new ValidationProblems();
     ChosenCodes pilots = ChosenCodes.orRefuse(execution, "pilotCommunes", "Danh sách xã thí điểm không hợp lệ");
     ChosenCodes provincePilots = ChosenCodes.orRefuse(execution, "provincePilots",
-        "Danh sách điểm của tỉnh không hợp lệ");
+        "Danh sách thí điểm của tỉnh không hợp lệ");
     if (pilots.isEmpty()) {
       problems.add("Cần chọn ít nhất một xã thí điểm");
     }
@@ -36,7 +36,7 @@ public class PilotSelectionValidator extends SubmissionCheck {
         code -> "Xã mã «" + code + "» không thuộc " + districtName, problems);
     provincePilots.refuseEach(pilots::contains,
         code -> units.commune(code).map(AdministrativeUnit::label).orElse("Xã mã «" + code + "»")
-            + " được đánh dấu là điểm của tỉnh nhưng chưa được chọn làm xã thí điểm", problems);
+            + " được đánh dấu là thí điểm của tỉnh nhưng chưa được chọn làm xã thí điểm", problems);
     problems.throwIfAny();
   }
 

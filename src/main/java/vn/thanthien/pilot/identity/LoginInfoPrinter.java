@@ -56,7 +56,7 @@ public class LoginInfoPrinter {
               .filter(level -> level != AdministrativeUnit.Level.DISTRICT || units.allUnits().stream()
                   .anyMatch(unit -> unit.level() == level && !unit.isProvincialBody()))
               .map(level -> DemoUsers.prefixOf(level) + "<mã>").toList()))
-          .append(" theo mã GSO)\n");
+          .append(" theo mã đơn vị hành chính)\n");
     }
     LOG.info(text.toString());
   }

@@ -12,11 +12,11 @@ public final class SummaryText {
 
   private SummaryText() {}
 
-  /** ", điểm của tỉnh", ", điểm của huyện", or nothing for a rollout commune. */
+  /** ", thí điểm của tỉnh", ", thí điểm của huyện", or nothing for a rollout commune. */
   public static String tierLabel(Object tier) {
     return switch (String.valueOf(tier)) {
-      case "province" -> ", điểm của tỉnh";
-      case "district" -> ", điểm của huyện";
+      case "province" -> ", thí điểm của tỉnh";
+      case "district" -> ", thí điểm của huyện";
       default -> "";
     };
   }

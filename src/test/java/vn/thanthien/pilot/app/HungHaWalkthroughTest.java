@@ -79,7 +79,7 @@ class HungHaWalkthroughTest {
     Task interim = tasks.createTaskQuery().processInstanceId(district.getId())
         .taskDefinitionKey("DistrictInterimReview").taskCandidateGroup("district-339").singleResult();
     assertThat(runtime.getVariable(district.getId(), "districtInterimSummary").toString())
-        .contains("7 xã thí điểm, 7 xã đã gửi báo cáo sơ kết").contains("Xã Chí Hòa (12679), điểm của tỉnh");
+        .contains("7 xã thí điểm, 7 xã đã gửi báo cáo sơ kết").contains("Xã Chí Hòa (12679), thí điểm của tỉnh");
     complete(interim, Map.of("districtInterimConclusion", "Các xã thí điểm thực hiện tốt"));
 
     complete(single(district, "DistrictLessons", "district-339"), Map.of("districtLessons", "Người đứng đầu gương mẫu"));

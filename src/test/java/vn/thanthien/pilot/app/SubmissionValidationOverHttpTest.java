@@ -138,7 +138,7 @@ class SubmissionValidationOverHttpTest {
         .contains("giá trị «12430» không có trong danh sách lựa chọn");
     selection.put("pilotCommunes", json("[\"12649\"]"));
     assertThat(refusal(post("/task/" + task.getId() + "/complete", selection)))
-        .contains("Xã Chí Hòa (12679) được đánh dấu là điểm của tỉnh nhưng chưa được chọn làm xã thí điểm");
+        .contains("Xã Chí Hòa (12679) được đánh dấu là thí điểm của tỉnh nhưng chưa được chọn làm xã thí điểm");
     selection.put("pilotCommunes", value("12649"));
     assertThat(refusal(post("/task/" + task.getId() + "/complete", selection))).contains("phải là danh sách");
     assertThat(taskOf(district).getTaskDefinitionKey()).isEqualTo("SelectPilots");

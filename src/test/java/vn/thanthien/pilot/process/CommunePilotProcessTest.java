@@ -80,25 +80,30 @@ class CommunePilotProcessTest {
 
     complete(task(pi), plan());
     assertThat(task(pi)).hasDefinitionKey("ReviewPlan").hasCandidateGroup("district-339");
+    // the district's review shows the planned launch as officials write dates
+    assertThat(pi).variables().containsEntry("plannedLaunchDateText", "01/09/2023");
     complete(task(pi), approvePlan());
     assertThat(task(pi)).hasDefinitionKey("LaunchModel").hasCandidateGroup("commune-" + CHI_HOA);
+    // the launch form shows the date its check depends on
+    assertThat(pi).variables().containsEntry("periodEndText", "30/06/2024");
     complete(task(pi), launch("2023-09-01"));
 
     execute(job("ReportDue", pi));
     assertThat(pi).variables().containsEntry("reportNumber", 1).containsEntry("reportPeriodEnd", "01/03/2024")
-        .containsEntry("lastReport", false);
+        .containsEntry("reportPeriodStart", "01/09/2023").containsEntry("lastReport", false);
     complete(task("PeriodicReport", pi), report());
     assertThat(pi).variables().containsEntry("satisfactionRate", 90.0);
     execute(job("ReportDue", pi));
     assertThat(pi).variables().containsEntry("reportNumber", 2).containsEntry("reportPeriodEnd", "30/06/2024")
-        .containsEntry("lastReport", true);
+        .containsEntry("reportPeriodStart", "01/03/2024").containsEntry("lastReport", true);
     complete(task("PeriodicReport", pi), report());
 
     complete(task("SelfAssessment", pi), selfAssessment(19, 19, 18, 18, 18));
+    assertThat(pi).variables().containsEntry("selfArea1Text", "19").containsEntry("selfArea5Text", "18");
     assertThat(task(pi)).hasDefinitionKey("Appraisal").hasCandidateGroup("province-34");
     complete(task(pi), appraisal(19, 18, 18, 18, 18));
     assertThat(pi).variables().containsEntry("passed", true).containsEntry("ratingLevel", "Tốt")
-        .containsEntry("totalScore", 91.0).containsEntry("appraisalRound", 1L);
+        .containsEntry("totalScore", 91.0).containsEntry("totalScoreText", "91").containsEntry("appraisalRound", 1L);
     assertThat(task(pi)).hasDefinitionKey("IssueRecognition").hasCandidateGroup("province-34");
     complete(task(pi), recognition());
     assertThat(task(pi)).hasDefinitionKey("CommuneLessons").hasCandidateGroup("commune-" + CHI_HOA);

@@ -114,7 +114,7 @@ class DistrictPilotProcessTest {
     Object proposal = runtimeService().getVariable(district.getId(), "pilotSelectionSummary");
     assertThat(proposal).isInstanceOf(SpinJsonNode.class);
     assertThat(((SpinJsonNode) proposal).stringValue())
-        .contains("- Xã Tiến Đức (12646) — **điểm của tỉnh**\n").contains("- Xã Thái Hưng (12649) — điểm của huyện\n");
+        .contains("- Xã Tiến Đức (12646) — **thí điểm của tỉnh**\n").contains("- Xã Thái Hưng (12649) — thí điểm của huyện\n");
     complete(task(district), Variables.createVariables().putValue("selectionDecision", "approve"));
 
     assertThat(district).isWaitingAt("RunPilots");
@@ -133,7 +133,7 @@ class DistrictPilotProcessTest {
     assertThat(district).isWaitingAt("DistrictLessons");
     assertThat(district).variables().containsEntry("pilotCount", 3L).containsEntry("pilotPassedCount", 3L)
         .extractingByKey("pilotResultsSummary").asString()
-        .contains("3/3 xã được công nhận").contains("Xã Chí Hòa (12679), điểm của tỉnh: 95 điểm, Xuất sắc");
+        .contains("3/3 xã được công nhận").contains("Xã Chí Hòa (12679), thí điểm của tỉnh: 95 điểm, Xuất sắc");
     complete(task(district), Variables.createVariables().putValue("districtLessons", "Người đứng đầu phải gương mẫu"));
 
     assertThat(district).isWaitingAt("PlanRollout").variables().containsEntry("remainingCommuneCount", 32);
@@ -179,10 +179,10 @@ class DistrictPilotProcessTest {
     assertThat(summary).as("a Json string: seven pilots' texts outgrow a String").isInstanceOf(SpinJsonNode.class);
     assertThat(((SpinJsonNode) summary).stringValue())
         .contains("2 xã thí điểm, 1 xã đã gửi báo cáo sơ kết, 1 xã chưa gửi báo cáo sơ kết")
-        .contains("#### Xã Tiến Đức (12646), điểm của tỉnh")
+        .contains("#### Xã Tiến Đức (12646), thí điểm của tỉnh")
         .contains("- Đã gửi 2 báo cáo định kỳ (kỳ 1 đến 01/03/2024: 90% hài lòng; kỳ 2 đến 30/06/2024: 90% hài lòng); tỷ lệ hài lòng bình quân 90%")
         .contains("Công khai thủ tục hành chính\\, tiếp dân thân thiện")
-        .contains("#### Xã Thái Hưng (12649), điểm của huyện\n\n- Tình hình: đang ở bước «Xây dựng kế hoạch thực hiện mô hình»")
+        .contains("#### Xã Thái Hưng (12649), thí điểm của huyện\n\n- Tình hình: đang ở bước «Xây dựng kế hoạch thực hiện mô hình»")
         .contains("- Báo cáo sơ kết: **chưa gửi báo cáo sơ kết**")
         .contains("- Trễ hạn: không trễ hạn");
     complete(task("DistrictInterimReview", district),
@@ -197,7 +197,7 @@ class DistrictPilotProcessTest {
     assertThatThrownBy(() -> taskService().complete(taskId, selection(List.of(TIEN_DUC, QUYNH_PHU_COMMUNE), List.of())))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("không có trong danh sách lựa chọn");
     assertThatThrownBy(() -> taskService().complete(taskId, selection(List.of(THAI_HUNG), List.of(CHI_HOA))))
-        .hasMessageContaining("Xã Chí Hòa (12679) được đánh dấu là điểm của tỉnh nhưng chưa được chọn");
+        .hasMessageContaining("Xã Chí Hòa (12679) được đánh dấu là thí điểm của tỉnh nhưng chưa được chọn");
     assertThatThrownBy(() -> taskService().complete(taskId, selection(List.of(), List.of())))
         .hasMessageContaining("Các xã thí điểm");
     assertThat(district).isWaitingAt("SelectPilots");

@@ -76,7 +76,7 @@ class OfficialsTextShownAsTextTest {
     String text = ((SpinJsonNode) summary).stringValue();
     assertThat(text.length()).isGreaterThan(4000);
     assertThat(text)
-        .contains("- Xã Chí Hòa (12679), điểm của tỉnh: 100 điểm")
+        .contains("- Xã Chí Hòa (12679), thí điểm của tỉnh: 100 điểm")
         .contains("Bài học: \n  \\<img src\\=x onerror\\=alert\\(1\\)\\> "
             + "\\[link\\]\\(http\\:\\/\\/example\\.invalid\\)\n  \\*\\*bold\\*\\* \\# heading\n")
         .doesNotContainPattern("[^\\\\]<img").doesNotContain("](http").doesNotContain("**bold**");

@@ -17,6 +17,7 @@ import vn.thanthien.pilot.commune.CommuneContext;
 import vn.thanthien.pilot.notifications.LateWorkMail;
 import vn.thanthien.pilot.notifications.MailDelivery;
 import vn.thanthien.pilot.notifications.NotificationProperties;
+import vn.thanthien.pilot.commune.CommuneDisplayTexts;
 import vn.thanthien.pilot.commune.LaunchValidator;
 import vn.thanthien.pilot.commune.ReportScheduler;
 import vn.thanthien.pilot.commune.ReportRecorder;
@@ -85,6 +86,7 @@ public final class PilotBeans implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("communeContext", new CommuneContext(UNITS));
     Mocks.register("launchValidator", new LaunchValidator(TIME));
     Mocks.register("reportScheduler", new ReportScheduler(TIME));
+    Mocks.register("communeDisplayTexts", new CommuneDisplayTexts(TIME));
     Mocks.register("reportValidator", new ReportValidator());
     Mocks.register("reportRecorder", new ReportRecorder());
     Mocks.register("scoreValidator", new ScoreValidator());

@@ -126,11 +126,11 @@ class ProgrammeCalendarTest {
     assertThat(districtReview).hasCandidateGroup("district-" + HUNG_HA);
     assertThat(runtimeService().getVariable(district.getId(), "districtInterimSummary").toString())
         .contains("Sơ kết ngày 05/04/2024: 7 xã thí điểm, 6 xã đã gửi báo cáo sơ kết, 1 xã chưa gửi báo cáo sơ kết")
-        .contains("#### Xã Chí Hòa (12679), điểm của tỉnh")
+        .contains("#### Xã Chí Hòa (12679), thí điểm của tỉnh")
         .contains("1 báo cáo định kỳ (kỳ 1 đến 01/03/2024: 80% hài lòng); tỷ lệ hài lòng bình quân 80%")
-        .contains("#### Xã Tiến Đức (12646), điểm của tỉnh")
+        .contains("#### Xã Tiến Đức (12646), thí điểm của tỉnh")
         .contains("1 báo cáo định kỳ (kỳ 1 đến 01/03/2024: 90% hài lòng)")
-        .contains("#### Xã Dân Chủ (12598), điểm của huyện\\n\\n- Tình hình: đang ở bước «Báo cáo sơ kết thực hiện mô hình»")
+        .contains("#### Xã Dân Chủ (12598), thí điểm của huyện\\n\\n- Tình hình: đang ở bước «Báo cáo sơ kết thực hiện mô hình»")
         .contains("- Báo cáo sơ kết: **chưa gửi báo cáo sơ kết**")
         .contains("Trụ sở chưa có khu vực chờ đủ rộng");
     complete(districtReview, Variables.createVariables()
@@ -145,7 +145,7 @@ class ProgrammeCalendarTest {
     assertThat(runtimeService().getVariable(programme.getId(), "provinceInterimSummary").toString())
         .contains("Sơ kết toàn tỉnh ngày 05/04/2024: 1 huyện, thành phố; 7 xã thí điểm, 6 xã đã gửi báo cáo sơ kết; "
             + "7 báo cáo định kỳ, tỷ lệ hài lòng bình quân 88,6%")
-        .contains("- Xã Dân Chủ (12598), điểm của huyện: 1 báo cáo, hài lòng bình quân 90%, **chưa gửi báo cáo sơ kết**")
+        .contains("- Xã Dân Chủ (12598), thí điểm của huyện: 1 báo cáo, hài lòng bình quân 90%, **chưa gửi báo cáo sơ kết**")
         .contains("- Trễ hạn: huyện không trễ hạn")
         .contains("- Kết luận sơ kết của huyện: \\n  Đôn đốc xã Dân Chủ gửi báo cáo sơ kết");
     complete(provinceReview, Variables.createVariables()
@@ -171,9 +171,9 @@ class ProgrammeCalendarTest {
     assertThat(runtimeService().getVariable(programme.getId(), "districtResultsSummary").toString())
         .contains("Toàn tỉnh: 0/7 xã được công nhận, 0 xã không được công nhận, 7 xã chưa hoàn thành.")
         .contains("#### Huyện Hưng Hà (339): chưa hoàn thành — đang thực hiện")
-        .contains("- Xã Chí Hòa (12679), điểm của tỉnh: **chưa hoàn thành")
+        .contains("- Xã Chí Hòa (12679), thí điểm của tỉnh: **chưa hoàn thành")
         // Dân Chủ never sent its interim report: late, and still late, as the final review shows
-        .contains("- Xã Dân Chủ (12598), điểm của huyện: **chưa hoàn thành — đang ở bước "
+        .contains("- Xã Dân Chủ (12598), thí điểm của huyện: **chưa hoàn thành — đang ở bước "
             + "«Báo cáo sơ kết thực hiện mô hình»")
         .contains("Xã Dân Chủ trễ hạn 2 lần, 1 việc đang quá hạn");
     clockAt("2026-01-15T09:00");
@@ -194,7 +194,7 @@ class ProgrammeCalendarTest {
     runDueJobs();
     assertThat(district).isWaitingAt("DistrictLessons");
     assertThat(runtimeService().getVariable(district.getId(), "pilotResultsSummary").toString())
-        .contains("7/7 xã được công nhận").contains("Xã Dân Chủ (12598), điểm của huyện: 95 điểm")
+        .contains("7/7 xã được công nhận").contains("Xã Dân Chủ (12598), thí điểm của huyện: 95 điểm")
         .contains("thẩm định 1 lần; trễ hạn");
     complete(only("DistrictLessons"), Variables.createVariables().putValue("districtLessons", "Người đứng đầu gương mẫu"));
     complete(only("PlanRollout"), Variables.createVariables()

@@ -83,7 +83,7 @@ class BrowserJourneyTest {
     String[] labels = {"Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Rất không hài lòng"};
     for (int level = 0; level < labels.length; level++) {
       // exact label: "Hài lòng" is also part of "Rất hài lòng" (a required field ends with "*")
-      page.getByLabel(java.util.regex.Pattern.compile("^" + labels[level] + "\\s*\\*?$")).fill(answers[level]);
+      page.getByLabel(java.util.regex.Pattern.compile("^" + labels[level] + " \\(phiếu\\)\\s*\\*?$")).fill(answers[level]);
     }
   }
 
@@ -347,7 +347,7 @@ class BrowserJourneyTest {
   @Test
   void theDistrictSeesCommunesLessonsInItsSummaryAsTyped() {
     String summary = "**Kết quả thí điểm: 1/1 xã được công nhận**\n\n"
-        + "- Xã Chí Hòa (12679), điểm của tỉnh: 95 điểm, Xuất sắc, được công nhận (thẩm định 1 lần). Bài học: "
+        + "- Xã Chí Hòa (12679), thí điểm của tỉnh: 95 điểm, Xuất sắc, được công nhận (thẩm định 1 lần). Bài học: "
         + vn.thanthien.pilot.district.CommuneResultsCollector.lessons(HOSTILE) + "\n";
     ProcessInstance district = startHungHaBefore("DistrictLessons",
         "pilotResultsSummary", vn.thanthien.pilot.forms.DisplayText.longText(summary));
@@ -387,9 +387,9 @@ class BrowserJourneyTest {
 
     Locator form = page.locator(".fjs-container");
     assertThat(form).containsText("Huyện Hưng Hà đề xuất:");
-    assertThat(form).containsText("Xã Tiến Đức (12646) — điểm của tỉnh");
-    assertThat(form).containsText("Xã Thái Hưng (12649) — điểm của huyện");
-    assertThat(form.locator("strong", new Locator.LocatorOptions().setHasText("điểm của tỉnh"))).hasCount(1);
+    assertThat(form).containsText("Xã Tiến Đức (12646) — thí điểm của tỉnh");
+    assertThat(form).containsText("Xã Thái Hưng (12649) — thí điểm của huyện");
+    assertThat(form.locator("strong", new Locator.LocatorOptions().setHasText("thí điểm của tỉnh"))).hasCount(1);
     shot(page, "12-province-reads-the-proposed-pilots");
     runtime.deleteProcessInstance(district.getId(), "browser test done");
   }

@@ -14,8 +14,36 @@ const MESSAGES = [
   [/^Field must be a valid email\.$/, () => 'Địa chỉ thư điện tử không hợp lệ.'],
   [/^Field must be a valid\s+international phone number\..*$/, () => 'Số điện thoại không hợp lệ (ví dụ +84912345678).'],
   [/^Select$/, () => 'Chọn'],
-  [/^Search$/, () => 'Tìm kiếm']
+  [/^Search$/, () => 'Tìm kiếm'],
+  // the date picker's placeholder follows the browser's date format (dd/mm/yyyy in Vietnamese)
+  [/^dd\/mm\/yyyy$/i, () => 'ngày/tháng/năm'],
+  [/^mm\/dd\/yyyy$/i, () => 'tháng/ngày/năm']
 ];
+
+// "Field is required." says the same for every field; a choice or a date is chosen, not typed.
+const REQUIRED = /^Field is required\.$/;
+const CHOSEN = {
+  select: 'Trường này là bắt buộc, vui lòng chọn một mục.',
+  radio: 'Trường này là bắt buộc, vui lòng chọn một mục.',
+  checklist: 'Trường này là bắt buộc, vui lòng chọn ít nhất một mục.',
+  taglist: 'Trường này là bắt buộc, vui lòng chọn ít nhất một mục.',
+  checkbox: 'Trường này là bắt buộc, vui lòng chọn.',
+  datetime: 'Trường này là bắt buộc, vui lòng chọn ngày.'
+};
+
+/** The required-field message for the kind of field the message belongs to. */
+export function requiredMessage(fieldType) {
+  return CHOSEN[fieldType] || 'Trường này là bắt buộc, vui lòng nhập.';
+}
+
+function fieldTypeOf(node) {
+  const field = node.closest && node.closest('.fjs-form-field');
+  if (!field) {
+    return null;
+  }
+  const kind = [...field.classList].find((name) => name.startsWith('fjs-form-field-') && CHOSEN[name.substring(15)]);
+  return kind ? kind.substring(15) : null;
+}
 
 const ENGINE_PREFIX = /Cannot (?:submit task form|complete task|submit form|instantiate process definition) [^:]+: (?=Dữ liệu chưa hợp lệ)/;
 
@@ -77,7 +105,8 @@ function translateWithin(root) {
     }
     node.childNodes.forEach((child) => {
       if (child.nodeType === Node.TEXT_NODE) {
-        const vietnamese = translate(child.textContent);
+        const vietnamese = REQUIRED.test(child.textContent.trim())
+          ? requiredMessage(fieldTypeOf(node)) : translate(child.textContent);
         if (vietnamese) {
           child.textContent = vietnamese;
         }
