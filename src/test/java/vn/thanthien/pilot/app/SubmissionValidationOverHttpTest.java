@@ -101,7 +101,7 @@ class SubmissionValidationOverHttpTest {
     launch.put("staffSigned", value(20));
     launch.put("conductRules", value("4 xin, 4 luôn"));
     assertThat(refusal(post("/task/" + task.getId() + "/complete", launch)))
-        .contains("«Tổng số cán bộ, công chức, người lao động» phải là một số");
+        .contains("«Tổng số cán bộ, công chức, người lao động (người)» phải là một số");
     launch.put("staffTotal", value(18));
     assertThat(refusal(post("/task/" + task.getId() + "/complete", launch)))
         .contains("Số người đã ký cam kết (20) không được lớn hơn");

@@ -167,7 +167,7 @@ class BrowserJourneyTest {
         CommuneInputs.startInput("12646", "province", "2025-12-31"));
     Page page = open("vi-VN");
     logIn(page, "cockpit", "quanly");
-    assertThat(page.locator("body")).containsText("Hồ sơ quy trình đang chạy");
+    assertThat(page.locator("body")).containsText("Hồ sơ quy trình đang thực hiện");
     assertThat(page.locator("body")).not().containsText("Running Process Instances");
     assertThat(page.locator(".ce-eol-banner")).isHidden();
     assertThat(page.locator("body")).containsText("— Theo dõi quy trình");
@@ -190,7 +190,7 @@ class BrowserJourneyTest {
     Page page = open("vi-VN");
     page.setViewportSize(1920, 1080);
     logIn(page, "cockpit", "quanly");
-    assertThat(page.locator("body")).containsText("Hồ sơ quy trình đang chạy");
+    assertThat(page.locator("body")).containsText("Hồ sơ quy trình đang thực hiện");
     for (String key : List.of("pilot-programme", "district-pilot", "commune-pilot")) {
       String id = repository.createProcessDefinitionQuery().processDefinitionKey(key)
           .latestVersion().singleResult().getId();
