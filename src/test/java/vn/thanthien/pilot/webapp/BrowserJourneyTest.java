@@ -311,12 +311,15 @@ class BrowserJourneyTest {
             .putValue("communeName", "Xã Liên Hiệp").putValue("districtCode", "339")
             .putValue("communeGroup", "commune-12637").putValue("districtGroup", "district-339")
             .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34").putValue("tier", "district")
-            .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M").putValue("appraisalRound", 0)
+            .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M").putValue("appraisalRound", 0))
+        .startBeforeActivity("DraftPlan").execute();
+    // the commune submits its plan as Tasklist would: only its form's fields
+    tasks.complete(tasks.createTaskQuery().processInstanceId(pilot.getId()).singleResult().getId(),
+        Variables.createVariables()
             .putValue("planArea1", HOSTILE).putValue("planArea2", "Tiếp dân thân thiện\nDòng thứ hai")
             .putValue("planArea3", "Cán bộ tận tụy").putValue("planArea4", "Người đứng đầu gương mẫu")
             .putValue("planArea5", "Trụ sở xanh, sạch, đẹp").putValue("plannedLaunchDate", "2023-09-01")
-            .putValue("planResponsible", "<b>Chủ tịch</b> UBND xã"))
-        .startBeforeActivity("ReviewPlan").execute();
+            .putValue("planResponsible", "<b>Chủ tịch</b> UBND xã"));
     String taskId = tasks.createTaskQuery().processInstanceId(pilot.getId()).singleResult().getId();
     Page page = openTask("huyen339", taskId);
     boolean[] alerted = {false};
@@ -332,6 +335,12 @@ class BrowserJourneyTest {
         .hasValue("Tiếp dân thân thiện\nDòng thứ hai");
     assertThat(page.getByLabel("Người chịu trách nhiệm chính")).hasValue("<b>Chủ tịch</b> UBND xã");
     shownAsText(page, alerted);
+    // the planned launch date as every other date an official reads, and no button that says
+    // "Trả lại" like the form's choice "Trả lại để bổ sung" (Tasklist's unclaim is "Bỏ nhận việc")
+    assertThat(page.locator("body")).containsText("Ngày dự kiến ra mắt mô hình: 01/09/2023");
+    assertThat(page.locator("body")).not().containsText("2023-09-01");
+    assertThat(page.locator("button, a.btn, [role=button]").filter(new Locator.FilterOptions().setHasText("Trả lại")))
+        .hasCount(0);
     shot(page, "10-district-reads-a-communes-plan-as-text");
 
     // the district's decision is all it submits: the commune's text stays the commune's
