@@ -1,10 +1,10 @@
 package vn.thanthien.pilot.calendar;
 
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import vn.thanthien.pilot.engine.TaskJobs;
 
 /**
  * Stores and removes the calendar's timers of a task, in the transaction that changes the task.
@@ -16,21 +16,11 @@ final class LateWorkTimers {
   private LateWorkTimers() {}
 
   static void schedule(TaskEntity task, LateWorkTimer timer) {
-    TimerEntity job = new TimerEntity();
+    // it reads the task and may start a follow-up; it need not wait for the instance's other jobs
+    TimerEntity job = TaskJobs.forTask(new TimerEntity(), task);
     job.setJobHandlerType(LateWorkJobHandler.TYPE);
     job.setJobHandlerConfiguration(timer);
     job.setDuedate(timer.at());
-    job.setRetries(Context.getProcessEngineConfiguration().getDefaultNumberOfRetries());
-    // it reads the task and may start a follow-up; it need not wait for the instance's other jobs
-    job.setExclusive(false);
-    ExecutionEntity execution = task.getExecution();
-    if (execution != null) {
-      job.setExecution(execution);
-      job.setProcessDefinitionId(execution.getProcessDefinitionId());
-      job.setProcessDefinitionKey(execution.getProcessDefinition().getKey());
-      job.setActivityId(task.getTaskDefinitionKey());
-      job.setTenantId(execution.getTenantId());
-    }
     Context.getCommandContext().getJobManager().schedule(job);
   }
 

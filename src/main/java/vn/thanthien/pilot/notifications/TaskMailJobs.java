@@ -2,10 +2,10 @@ package vn.thanthien.pilot.notifications;
 
 import java.util.Objects;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
+import vn.thanthien.pilot.engine.TaskJobs;
 
 /**
  * Schedules mail about a task, in the transaction that is changing it: one message job
@@ -23,20 +23,10 @@ final class TaskMailJobs {
     int scheduled = 0;
     for (String groupId : task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull)
         .distinct().sorted().toList()) {
-      MessageEntity job = new MessageEntity();
+      // a mail does not touch the instance: it need not wait for the instance's other jobs
+      MessageEntity job = TaskJobs.forTask(new MessageEntity(), task);
       job.setJobHandlerType(TaskMailJobHandler.TYPE);
       job.setJobHandlerConfiguration(new TaskMail(kind, task.getId(), groupId));
-      job.setRetries(Context.getProcessEngineConfiguration().getDefaultNumberOfRetries());
-      // a mail does not touch the instance: it need not wait for the instance's other jobs
-      job.setExclusive(false);
-      ExecutionEntity execution = task.getExecution();
-      if (execution != null) {
-        job.setExecution(execution);
-        job.setProcessDefinitionId(execution.getProcessDefinitionId());
-        job.setProcessDefinitionKey(execution.getProcessDefinition().getKey());
-        job.setActivityId(task.getTaskDefinitionKey());
-        job.setTenantId(execution.getTenantId());
-      }
       Context.getCommandContext().getJobManager().send(job);
       scheduled++;
     }
