@@ -27,10 +27,10 @@ public class OrganisationConfiguration {
     return units.withSuccessors(read(loader, successions, units));
   }
 
+  /** The reorganisations, as the unit directory read them (once, at start). */
   @Bean
-  public UnitMappings unitMappings(UnitDirectory units, ResourceLoader loader,
-      @Value("${pilot.organisation.successions-file:classpath:organisation/successions.yaml}") String successions) {
-    return read(loader, successions, units);
+  public UnitMappings unitMappings(UnitDirectory units) {
+    return units.mappings();
   }
 
   private static UnitMappings read(ResourceLoader loader, String location, UnitDirectory units) {

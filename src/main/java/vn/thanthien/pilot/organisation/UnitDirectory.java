@@ -33,6 +33,8 @@ public class UnitDirectory {
   private final Map<String, List<AdministrativeUnit>> children = new LinkedHashMap<>();
   /** Units that reorganisations create, by group: readable, routable, not part of {@link #allUnits()}. */
   private final Map<String, AdministrativeUnit> successors = new LinkedHashMap<>();
+  /** The reorganisations whose units it knows. */
+  private UnitMappings mappings = UnitMappings.empty();
 
   /** Who does the districts' work in the programme's province; other provinces get the defaults. */
   private final String bodyProvince;
@@ -180,6 +182,7 @@ public class UnitDirectory {
    * (same code, same group) is the list's own.
    */
   public UnitDirectory withSuccessors(UnitMappings mappings) {
+    this.mappings = mappings;
     for (UnitMapping mapping : mappings.all()) {
       for (AdministrativeUnit unit : mapping.successors()) {
         if (ofGroup(unit.groupId()).isEmpty()) {
@@ -188,6 +191,11 @@ public class UnitDirectory {
       }
     }
     return this;
+  }
+
+  /** The reorganisations whose new units this directory knows ({@link #withSuccessors}). */
+  public UnitMappings mappings() {
+    return mappings;
   }
 
   /** Every unit: provinces, then districts, then communes. */
