@@ -74,6 +74,12 @@ class BrowserJourneyTest {
     }
   }
 
+  /** A date as the browser (in this machine's time zone) shows it to an official. */
+  private static String ddMMyyyy(java.util.Date date) {
+    return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+        .format(date.toInstant().atZone(java.time.ZoneId.systemDefault()));
+  }
+
   private void shot(Page page, String name) {
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
   }
@@ -112,7 +118,17 @@ class BrowserJourneyTest {
     Locator report = page.locator(".tasks-list").getByText("Báo cáo định kỳ, khảo sát sự hài lòng");
     assertThat(report.first()).isVisible();
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*sorting=.*dueDate.*"));
-    assertThat(page.locator("body")).containsText("Hạn xử lý");
+    // Dates read as officials write them (dd/mm/yyyy), not as a distance from today.
+    org.camunda.bpm.engine.task.Task due = tasks.createTaskQuery().processInstanceId(pilot.getId()).singleResult();
+    Locator listed = page.locator(".tasks-list li.task").filter(
+        new Locator.FilterOptions().setHasText("Báo cáo định kỳ, khảo sát sự hài lòng"));
+    assertThat(listed.locator(".due-date")).hasText(
+        java.util.regex.Pattern.compile("Hạn xử lý\\s+" + ddMMyyyy(due.getDueDate())));
+    assertThat(listed.locator(".creation-date")).hasText(
+        java.util.regex.Pattern.compile("Ngày tạo\\s+" + ddMMyyyy(due.getCreateTime())));
+    assertThat(listed).not().containsText("còn ");
+    assertThat(listed).not().containsText("cách đây");
+    assertThat(listed.locator(".priority")).isHidden();
     assertThat(page.locator(".ce-eol-banner")).isHidden();
     assertThat(page.locator("body")).containsText("Chính quyền thân thiện vì nhân dân phục vụ — Xử lý công việc");
     shot(page, "01-tasklist-vietnamese");
@@ -262,12 +278,31 @@ class BrowserJourneyTest {
     page.getByText("Nhận việc", new Page.GetByTextOptions().setExact(true)).first().click();
     Locator date = page.getByLabel("Ngày dự kiến ra mắt mô hình");
     date.scrollIntoViewIfNeeded();
+    assertThat(date).hasAttribute("placeholder", "ngày/tháng/năm");
     date.click();
     Locator calendar = page.locator(".flatpickr-calendar.open");
     assertThat(calendar.locator(".flatpickr-weekday").first()).hasText("CN");
     assertThat(calendar).containsText("Tháng ");
     assertThat(calendar).not().containsText("Sun");
     shot(page, "09-date-picker-vietnamese");
+
+    // Left empty: a date is chosen, a text is typed, and each message says so.
+    page.keyboard().press("Escape");
+    Locator criterion = page.getByLabel("Tiêu chí 1");
+    criterion.fill("x");
+    criterion.fill("");
+    page.locator(".fjs-container").getByText("Đơn vị:").click();
+    assertThat(field(page, "Ngày dự kiến ra mắt mô hình").locator(".fjs-form-field-error"))
+        .hasText("Trường này là bắt buộc, vui lòng chọn ngày.");
+    assertThat(field(page, "Tiêu chí 1").locator(".fjs-form-field-error"))
+        .hasText("Trường này là bắt buộc, vui lòng nhập.");
+    assertThat(page.locator(".fjs-container")).not().containsText("Field is required");
+    shot(page, "09b-required-date-says-choose");
+  }
+
+  /** The form field (label, input, messages) of the input labelled {@code label}. */
+  private static Locator field(Page page, String label) {
+    return page.locator(".fjs-form-field").filter(new Locator.FilterOptions().setHas(page.getByLabel(label)));
   }
 
   /** A commune official's text with a tag, a link, emphasis and a heading in it. */
