@@ -76,6 +76,10 @@ public class AccessModelSeeder implements ApplicationRunner {
     // every official may see the diagram of commune-pilot: one grant for everyone logged in, not one
     // per commune (10,598 rows the check of every Tasklist query had to read through)
     grants.grant(EVERYONE, Resources.PROCESS_DEFINITION, COMMUNE_PILOT, READ);
+    // every official may read the units' group names (public: "UBND xã Chí Hòa"), so a task a
+    // district follows names the commune it is offered to, not "commune-12679"; members, users
+    // and changes stay closed
+    grants.grant(EVERYONE, Resources.GROUP, ANY, READ);
     removePerCommuneGrants();
     for (AdministrativeUnit unit : units.allUnits()) {
       grantLevel(grants, unit);

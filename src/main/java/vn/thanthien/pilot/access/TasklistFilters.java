@@ -77,24 +77,45 @@ public class TasklistFilters implements ApplicationRunner {
         query().followUpBeforeExpression("${now()}"));
     save("Việc cấp xã", -10, "Công việc của các xã (thí điểm và nhân rộng)", overseers,
         query().processDefinitionKey("commune-pilot"));
-    save("Việc cấp huyện", -9, "Công việc của các huyện", overseers,
-        query().processDefinitionKey("district-pilot"));
+    // Without districts (two-tier map) the province does their work: the filter says what it holds.
+    boolean twoTier = units.allUnits().stream()
+        .filter(u -> u.level() == AdministrativeUnit.Level.DISTRICT)
+        .allMatch(AdministrativeUnit::isProvincialBody);
+    save(twoTier ? DISTRICT_WORK_TWO_TIER : DISTRICT_WORK, twoTier ? DISTRICT_WORK : DISTRICT_WORK_TWO_TIER, -9,
+        twoTier ? "Chọn xã thí điểm, duyệt kế hoạch, thẩm định, rút kinh nghiệm và nhân rộng"
+            + " (trước đây do cấp huyện thực hiện)" : "Công việc của các huyện",
+        overseers, query().processDefinitionKey("district-pilot"));
     save("Việc cấp tỉnh", -8, "Công việc của tỉnh", overseers,
         query().processDefinitionKey(AccessModelSeeder.PROGRAMME_KEY));
     save("Tất cả công việc", 0, "Mọi công việc đang mở", List.of(OrganisationGroups.MANAGERS,
         Groups.CAMUNDA_ADMIN), query());
   }
 
+  /** The district-pilot's work, in the map with districts. */
+  static final String DISTRICT_WORK = "Việc cấp huyện";
+  /** The same work in the two-tier map, where the province (or a body of it) does it. */
+  static final String DISTRICT_WORK_TWO_TIER = "Việc thí điểm và nhân rộng";
+
   private TaskQuery query() {
     return tasks.createTaskQuery();
   }
 
   private void save(String name, int priority, String description, List<String> sharedWith, TaskQuery query) {
+    save(name, null, priority, description, sharedWith, query);
+  }
+
+  /** Creates or updates the filter {@code name}; one saved as {@code formerName} is renamed. */
+  private void save(String name, String formerName, int priority, String description, List<String> sharedWith,
+      TaskQuery query) {
     query.orderByDueDate().asc();
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null && formerName != null) {
+      filter = filters.createFilterQuery().filterName(formerName).singleResult();
+    }
     if (filter == null) {
       filter = filters.newTaskFilter(name);
     }
+    filter.setName(name);
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", description);
     properties.put("priority", priority);

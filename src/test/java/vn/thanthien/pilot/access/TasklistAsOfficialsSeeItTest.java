@@ -36,6 +36,8 @@ class TasklistAsOfficialsSeeItTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.FilterService filterService;
+  @Autowired TasklistFilters tasklistFilters;
   ApiClient api;
   String chiHoa;
   String quynhPhuCommune;
@@ -153,6 +155,55 @@ class TasklistAsOfficialsSeeItTest {
     assertThat(tasklist.post(ENGINE + "/task/" + chiHoaTask + "/claim", Map.of("userId", "huyen339")).status())
         .isEqualTo(403);
     assertThat(tasklist.get(ENGINE + "/process-instance/" + quynhPhuCommune).status()).isIn(403, 404);
+  }
+
+  @Test
+  void aDatabaseLastStartedWithTheTwoTierMapGetsItsDistrictFilterBack() {
+    // as the 2025 map left it: the district-pilot's work under the two-tier name
+    org.camunda.bpm.engine.filter.Filter district = filterService.createFilterQuery()
+        .filterName(TasklistFilters.DISTRICT_WORK).singleResult();
+    filterService.saveFilter(district.setName(TasklistFilters.DISTRICT_WORK_TWO_TIER));
+    try {
+      tasklistFilters.run(null);
+      assertThat(filterService.createFilterQuery().filterName(TasklistFilters.DISTRICT_WORK).list())
+          .extracting(org.camunda.bpm.engine.filter.Filter::getId).containsExactly(district.getId());
+      assertThat(filterService.createFilterQuery().filterName(TasklistFilters.DISTRICT_WORK_TWO_TIER).count()).isZero();
+    } finally {
+      filterService.saveFilter(filterService.getFilter(district.getId()).setName(TasklistFilters.DISTRICT_WORK));
+    }
+  }
+
+  @Test
+  void anOfficialMayNeitherMoveTheDeadlineNorHandTheTaskOnSoTasklistDoesNotOfferIt() {
+    ApiClient.WebSession tasklist = api.login("xa12679", "tasklist");
+    String task = tasks.createTaskQuery().processInstanceId(chiHoa).singleResult().getId();
+    String check = ENGINE + "/authorization/check?resourceName=Task&resourceType=7&permissionName=";
+    // what scripts/unavailable-actions.js asks before it shows the editing of dates and people
+    assertThat(tasklist.get(check + "TASK_WORK&resourceId=" + task).json().path("authorized").asBoolean()).isTrue();
+    assertThat(tasklist.get(check + "TASK_ASSIGN&resourceId=" + task).json().path("authorized").asBoolean()).isFalse();
+    assertThat(tasklist.get(check + "UPDATE&resourceId=" + task).json().path("authorized").asBoolean()).isFalse();
+    // and what the engine would answer had Tasklist offered it
+    tasks.claim(task, "xa12679");
+    try {
+      Map<String, Object> moved = new java.util.HashMap<>();
+      moved.put("name", "Xây dựng kế hoạch thực hiện mô hình");
+      moved.put("assignee", "xa12679");
+      moved.put("priority", 50);
+      moved.put("due", null);
+      assertThat(tasklist.put(ENGINE + "/task/" + task, moved).status()).isEqualTo(403);
+      assertThat(tasklist.post(ENGINE + "/task/" + task + "/delegate", Map.of("userId", "xa12646")).status())
+          .isEqualTo(403);
+      assertThat(tasks.createTaskQuery().taskId(task).singleResult().getDueDate()).isNotNull();
+    } finally {
+      tasks.setAssignee(task, null);
+    }
+    // the district follows Chí Hòa's task but may not take it; it reads to whom it is offered
+    ApiClient.WebSession district = api.login("huyen339", "tasklist");
+    assertThat(district.get(check + "TASK_WORK&resourceId=" + task).json().path("authorized").asBoolean()).isFalse();
+    assertThat(district.get(ENGINE + "/group/commune-12679").json().path("name").asText()).isEqualTo("UBND xã Chí Hòa");
+    assertThat(district.put(ENGINE + "/group/commune-12679", Map.of("id", "commune-12679", "name", "x")).status())
+        .isEqualTo(403);
+    assertThat(district.get(ENGINE + "/user?memberOfGroup=commune-12679").json()).isEmpty();
   }
 
   @Test

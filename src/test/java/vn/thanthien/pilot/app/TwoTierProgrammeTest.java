@@ -110,6 +110,12 @@ class TwoTierProgrammeTest {
     assertThat(identity.createUserQuery().userIdIn("huyen" + BODY, "tinh" + BODY).count()).isZero();
     assertThat(identity.createUserQuery().userId("tinh33").memberOfGroup(PROVINCE_GROUP).count()).isOne();
     assertThat(identity.createUserQuery().userId("xa12613").memberOfGroup("commune-12613").count()).isOne();
+    // the Tasklist filter of the district-pilot's work does not say "cấp huyện" where there is none
+    org.camunda.bpm.engine.FilterService filters = engine.getFilterService();
+    assertThat(filters.createFilterQuery().filterName("Việc thí điểm và nhân rộng").singleResult().getProperties())
+        .containsEntry("description", "Chọn xã thí điểm, duyệt kế hoạch, thẩm định, rút kinh nghiệm và nhân rộng"
+            + " (trước đây do cấp huyện thực hiện)");
+    assertThat(filters.createFilterQuery().filterName("Việc cấp huyện").count()).isZero();
     // the start-up message names the 2025 map's officials
     loginInfo.onReady(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
     assertThat(output.getOut()).contains("tinh33     UBND tỉnh Hưng Yên", "xa12613   UBND xã Long Hưng",

@@ -101,7 +101,8 @@ class BrowserJourneyTest {
             .putValue("communeGroup", "commune-12679").putValue("districtGroup", "district-339")
             .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34").putValue("tier", "province")
             .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P3M").putValue("appraisalRound", 0)
-            .putValue("reportNumber", 9).putValue("reportPeriodEnd", "31/12/2025").putValue("lastReport", true)
+            .putValue("reportNumber", 9)
+            .putValue("reportPeriodStart", "01/10/2025").putValue("reportPeriodEnd", "31/12/2025").putValue("lastReport", true)
             .putValue("reportDueAt", new java.util.Date()))
         .startBeforeActivity("PeriodicReport").execute();
   }
@@ -136,10 +137,18 @@ class BrowserJourneyTest {
     assertThat(page.locator("body")).not().containsText("Keyboard Shortcuts");
 
     report.first().click();
+    assertThat(page.locator(".fjs-container")).containsText("Kỳ báo cáo số 9 (từ 01/10/2025 đến 31/12/2025)");
     Locator claim = page.getByText("Nhận việc", new Page.GetByTextOptions().setExact(true));
     assertThat(claim.first()).isVisible();
     shot(page, "02-task-before-claim");
     claim.first().click();
+    // the official has the task: may give it back, not move its deadline nor hand it to someone
+    Locator header = page.locator(".task-card header");
+    assertThat(header.locator(".unclaim")).isVisible();
+    assertThat(header.locator(".due-date")).containsText(ddMMyyyy(due.getDueDate()));
+    assertThat(header.locator(".reset-due-date")).isHidden();
+    assertThat(header.locator(".reset-follow-up-date")).isHidden();
+    assertThat(header).not().containsText("còn ");
 
     page.getByLabel("Kết quả thực hiện trong kỳ").fill("Công khai thủ tục hành chính tại bộ phận một cửa");
     fillSurvey(page, "40", "50", "8", "2", "-1");
@@ -175,6 +184,32 @@ class BrowserJourneyTest {
     assertThat(tasks.createTaskQuery().processInstanceId(pilot.getId()).singleResult().getTaskDefinitionKey())
         .isEqualTo("SelfAssessment");
     assertThat(runtime.getVariable(pilot.getId(), "satisfactionRate")).isEqualTo(90.0);
+  }
+
+  @Test
+  void aDistrictFollowsACommunesTaskWithoutBeingOfferedToTakeIt() {
+    ProcessInstance pilot = chiHoaAtItsReport();
+    String task = tasks.createTaskQuery().processInstanceId(pilot.getId()).singleResult().getId();
+    try {
+      Page page = open("vi-VN");
+      logIn(page, "tasklist", "huyen339");
+      page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
+      Locator header = page.locator(".task-card header");
+      assertThat(header.locator("h2.task")).hasText("Báo cáo định kỳ, khảo sát sự hài lòng");
+      assertThat(page.locator("body.pilot-task-checked")).hasCount(1);
+      assertThat(header.locator(".claim")).isHidden();
+      Object note = page.evaluate("() => getComputedStyle(document.querySelector("
+          + "'.task-card .actors .assignee.set-value'), '::after').content");
+      assertThat(String.valueOf(note)).contains("Chỉ theo dõi: công việc của đơn vị khác");
+      assertThat(header.locator(".reset-due-date")).isHidden();
+      assertThat(header.locator(".actors .groups")).hasText("UBND xã Chí Hòa");
+      Object label = page.evaluate("() => getComputedStyle(document.querySelector("
+          + "'.task-card .meta.dates .due-date [am-time-ago]'), '::before').content");
+      assertThat(String.valueOf(label)).contains("Hạn xử lý");
+      shot(page, "14-district-follows-a-communes-task");
+    } finally {
+      runtime.deleteProcessInstance(pilot.getId(), "browser journey ended");
+    }
   }
 
   @Test

@@ -1,45 +1,94 @@
-// Officials are offered only the actions they may take. "Tạo công việc" (a task outside any
-// process) is for administrators, "Bắt đầu quy trình" for whoever may start a process (the
-// province starts the programme). Both stay hidden (styles/user-styles.css) until the server
-// says this user may use them; a failed check keeps them hidden.
+// Officials are offered only the actions they may take.
+// - For the whole page: "Tạo công việc" (a task outside any process) is for administrators,
+//   "Bắt đầu quy trình" for whoever may start a process (the province starts the programme).
+// - For the task in view: "Nhận việc" only to whom may work on it (a district following a
+//   commune's task reads it, and is told so); changing its due or follow-up date, its groups or
+//   its assignee only to whom may reassign or update it. The models set the dates and the
+//   groups; an official's attempt would end in the engine's refusal, in English.
+// Everything stays hidden (styles/user-styles.css) until the server says this user may; a failed
+// check keeps it hidden.
 
 const ENGINE = document.baseURI.split('/app/')[0] + '/api/engine/engine/default';
-const CHECKS = {
-  'pilot-may-create-task': ENGINE + '/authorization/check?permissionName=CREATE&resourceName=Task&resourceType=7',
-  'pilot-may-start-process': ENGINE + '/process-definition/count?latestVersion=true&active=true'
-    + '&startableInTasklist=true&startablePermissionCheck=true'
+const CHECK = ENGINE + '/authorization/check?resourceName=Task&resourceType=7&permissionName=';
+const PAGE_CHECKS = {
+  'pilot-may-create-task': [CHECK + 'CREATE'],
+  'pilot-may-start-process': [ENGINE + '/process-definition/count?latestVersion=true&active=true'
+    + '&startableInTasklist=true&startablePermissionCheck=true']
 };
+const TASK_CLASSES = ['pilot-task-checked', 'pilot-may-work-task', 'pilot-may-edit-task'];
 
 async function allowed(url) {
-  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  if (!response.ok) {
+  try {
+    const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      return false;
+    }
+    const answer = await response.json();
+    return answer.authorized === true || answer.count > 0;
+  } catch (e) {
     return false;
   }
-  const answer = await response.json();
-  return answer.authorized === true || answer.count > 0;
 }
 
-let checkedFor = null;
-
-async function showAllowedActions() {
-  const atLogin = (window.location.hash || '').startsWith('#/login');
-  if (atLogin) {
-    checkedFor = null;
-    Object.keys(CHECKS).forEach(name => document.body.classList.remove(name));
-    return;
-  }
-  if (checkedFor !== null) {
-    return;
-  }
-  checkedFor = 'pending';
-  for (const [name, url] of Object.entries(CHECKS)) {
-    try {
-      document.body.classList.toggle(name, await allowed(url));
-    } catch (e) {
-      document.body.classList.remove(name);
+/** Whether any of the urls says yes. */
+async function anyAllowed(urls) {
+  for (const url of urls) {
+    if (await allowed(url)) {
+      return true;
     }
   }
-  checkedFor = 'done';
+  return false;
+}
+
+function taskInView() {
+  const match = (window.location.hash || '').match(/[?&]task=([0-9a-zA-Z-]+)/);
+  return match ? match[1] : null;
+}
+
+let pageCheckedFor = null;
+let taskCheckedFor = null;
+
+async function showPageActions() {
+  if (pageCheckedFor !== null) {
+    return;
+  }
+  pageCheckedFor = 'pending';
+  for (const [name, urls] of Object.entries(PAGE_CHECKS)) {
+    document.body.classList.toggle(name, await anyAllowed(urls));
+  }
+  pageCheckedFor = 'done';
+}
+
+async function showTaskActions() {
+  const task = taskInView();
+  if (task === taskCheckedFor) {
+    return;
+  }
+  taskCheckedFor = task;
+  TASK_CLASSES.forEach(name => document.body.classList.remove(name));
+  if (!task) {
+    return;
+  }
+  const id = '&resourceId=' + encodeURIComponent(task);
+  const work = await anyAllowed([CHECK + 'TASK_WORK' + id, CHECK + 'UPDATE' + id]);
+  const edit = await anyAllowed([CHECK + 'TASK_ASSIGN' + id, CHECK + 'UPDATE' + id]);
+  if (taskCheckedFor !== task) {
+    return; // another task was chosen meanwhile
+  }
+  document.body.classList.toggle('pilot-may-work-task', work);
+  document.body.classList.toggle('pilot-may-edit-task', edit);
+  document.body.classList.add('pilot-task-checked');
+}
+
+function showAllowedActions() {
+  if ((window.location.hash || '').startsWith('#/login')) {
+    pageCheckedFor = null;
+    taskCheckedFor = null;
+    Object.keys(PAGE_CHECKS).concat(TASK_CLASSES).forEach(name => document.body.classList.remove(name));
+    return;
+  }
+  showPageActions();
+  showTaskActions();
 }
 
 showAllowedActions();
