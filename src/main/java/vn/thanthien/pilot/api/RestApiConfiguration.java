@@ -12,5 +12,8 @@ public class RestApiConfiguration extends CamundaJerseyResourceConfig {
     super.registerAdditionalResources();
     register(ValidationErrorMapper.class);
     register(PasswordPolicyErrorMapper.class);
+    register(RequestErrorMappers.NotJson.class);
+    register(RequestErrorMappers.WrongFields.class);
+    register(RequestErrorMappers.Http.class);
   }
 }

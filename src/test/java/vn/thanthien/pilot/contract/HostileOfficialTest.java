@@ -240,4 +240,35 @@ class HostileOfficialTest {
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("pilot-programme").count())
         .isEqualTo(before);
   }
+
+  @Test
+  void aRequestTheApiCannotReadIsAnsweredInVietnameseAndChangesNothing() {
+    ProcessInstance pilot = commune(HOA_BINH, "district");
+    Task task = taskOf(pilot.getId());
+    String complete = "/engine-rest/task/" + task.getId() + "/complete";
+    byte[] notJson = "{\"variables\": {\"plan\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ApiClient.Reply broken = api.raw("xa" + HOA_BINH, "POST", complete, "application/json", notJson);
+    assertThat(broken.status()).as(broken.body()).isEqualTo(400);
+    assertThat(broken.json().path("message").asText()).startsWith("Yêu cầu không hợp lệ: nội dung gửi lên không phải JSON")
+        .contains("dòng 1");
+    ApiClient.Reply wrongShape = api.post("xa" + HOA_BINH, complete, Map.of("variables", "kế hoạch"));
+    assertThat(wrongShape.status()).as(wrongShape.body()).isEqualTo(400);
+    assertThat(wrongShape.json().path("message").asText()).contains("sai kiểu").contains("«variables»");
+    ApiClient.Reply xml = api.raw("xa" + HOA_BINH, "POST", complete, "application/xml",
+        "<variables/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(xml.status()).isEqualTo(415);
+    assertThat(xml.json().path("message").asText()).contains("hãy gửi JSON");
+    ApiClient.Reply wrongMethod = api.raw("xa" + HOA_BINH, "DELETE", complete, "application/json", new byte[0]);
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(wrongMethod.json().path("message").asText()).contains("không nhận phương thức");
+    ApiClient.Reply nowhere = api.get("xa" + HOA_BINH, "/engine-rest/no-such-resource");
+    assertThat(nowhere.status()).isEqualTo(404);
+    assertThat(nowhere.json().path("message").asText()).isEqualTo("Không có địa chỉ này trong API.");
+    // a task that does not exist is still Camunda's own answer, not the address's
+    ApiClient.Reply noTask = api.get("xa" + HOA_BINH, "/engine-rest/task/no-such-task");
+    assertThat(noTask.status()).isEqualTo(404);
+    assertThat(noTask.json().path("message").asText()).contains("no-such-task");
+    assertThat(taskOf(pilot.getId()).getId()).as("the task is untouched").isEqualTo(task.getId());
+    runtime.deleteProcessInstance(pilot.getId(), "test ended");
+  }
 }
