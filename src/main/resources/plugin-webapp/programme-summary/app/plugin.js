@@ -245,7 +245,7 @@ function totalsCards(summary) {
     card('Không đạt', totals.notPassed, true),
     card('Việc đang quá hạn', totals.lateNow, true),
     card('Lượt quá hạn', totals.lateTimes, true),
-    card('Sự cố đang mở', totals.openIncidents, true));
+    card('Sự cố chưa xử lý', totals.openIncidents, true));
 }
 
 function phaseList(summary) {
@@ -334,7 +334,7 @@ function districtTable(summary) {
     h('td', {}, h('a', {href: pageLink(district.code)}, district.name), ` (${district.code})`),
     countsCells(summary, district.counts || {}),
     h('td', {}, district.instanceId
-      ? (district.finished ? 'đã kết thúc' : h('a', {href: instanceLink(district.instanceId, district.cockpitUrl)}, 'Mở trong Cockpit'))
+      ? (district.finished ? 'đã kết thúc' : h('a', {href: instanceLink(district.instanceId, district.cockpitUrl)}, 'Mở trong «Theo dõi quy trình»'))
       : '—')));
   const total = h('tr', {class: 'pilot-total'}, h('td', {}, 'Toàn tỉnh'), countsCells(summary, summary.totals || {}), h('td', {}));
   return h('div', {class: 'pilot-scroll'},
@@ -414,8 +414,8 @@ function communeDetail(api, charts, summary, commune, columns) {
           reports.length ? reports.map(r => `Kỳ ${r.number} (${day(r.periodEnd)}): ${num(r.satisfactionPercent)}%`).join('; ') : 'chưa có'),
         h('p', {}, h('b', {}, 'Bài học kinh nghiệm: '), collapsible(commune.lessons)),
         finished ? h('p', {class: 'text-muted small'},
-          'Hồ sơ này đã kết thúc: Cockpit bản cộng đồng không mở được hồ sơ đã kết thúc, số liệu của xã được tổng hợp tại đây.')
-          : h('p', {}, h('a', {href: instanceLink(commune.instanceId, commune.cockpitUrl)}, 'Mở hồ sơ đang chạy trong Cockpit'))),
+          'Hồ sơ này đã kết thúc: «Theo dõi quy trình» (bản cộng đồng) không mở được hồ sơ đã kết thúc, số liệu của xã được tổng hợp tại đây.')
+          : h('p', {}, h('a', {href: instanceLink(commune.instanceId, commune.cockpitUrl)}, 'Mở hồ sơ đang thực hiện trong «Theo dõi quy trình»'))),
       h('div', {class: 'col-md-6'}, reports.length ? (() => {
         const {box, canvas} = chartBox('Mức hài lòng qua các kỳ báo cáo (%)', 180);
         drawChart(api, charts, canvas, {
@@ -432,11 +432,11 @@ function communeDetail(api, charts, summary, commune, columns) {
 function communeTable(api, charts, summary, district, selectedCommune) {
   const areas = summary.areas || [];
   const head = h('tr', {},
-    h('th', {}, 'Mã'), h('th', {}, 'Xã'), h('th', {}, 'Vai trò'), h('th', {}, 'Giai đoạn'),
+    h('th', {title: 'Mã đơn vị hành chính'}, 'Mã xã'), h('th', {}, 'Xã'), h('th', {}, 'Vai trò'), h('th', {}, 'Giai đoạn'),
     areas.map(area => h('th', {title: `${area.name} (tối đa ${num(area.maxPoints)} điểm)`}, `TC${area.number}`)),
     h('th', {}, 'Tổng điểm'), h('th', {}, 'Kết quả, xếp loại'), h('th', {}, 'Thẩm định'),
     h('th', {title: 'việc đang quá hạn / số lượt quá hạn'}, 'Quá hạn'), h('th', {}, 'Sự cố'),
-    h('th', {}, 'Việc đang mở'), h('th', {}, 'Hồ sơ'));
+    h('th', {}, 'Việc chưa hoàn thành'), h('th', {}, 'Hồ sơ'));
   const columns = 12 + areas.length;
   const body = h('tbody', {});
   for (const commune of district.communes || []) {
@@ -454,8 +454,8 @@ function communeTable(api, charts, summary, district, selectedCommune) {
         }
       }}, commune.name);
     const record = finished
-      ? h('a', {href: pageLink(district.code, commune.code), title: 'Hồ sơ đã kết thúc: Cockpit bản cộng đồng không mở được, xem chi tiết trên trang này'}, 'Chi tiết (đã kết thúc)')
-      : h('a', {href: instanceLink(commune.instanceId, commune.cockpitUrl)}, 'Mở trong Cockpit');
+      ? h('a', {href: pageLink(district.code, commune.code), title: 'Hồ sơ đã kết thúc: «Theo dõi quy trình» (bản cộng đồng) không mở được, xem chi tiết trên trang này'}, 'Chi tiết (đã kết thúc)')
+      : h('a', {href: instanceLink(commune.instanceId, commune.cockpitUrl)}, 'Mở trong «Theo dõi quy trình»');
     const row = h('tr', {'data-commune': commune.code, class: commune.code === selectedCommune ? 'pilot-selected' : null},
       h('td', {}, commune.code), h('td', {}, toggle),
       h('td', {}, commune.roleName || ROLES[commune.role] || commune.role),
@@ -482,10 +482,10 @@ function communeTable(api, charts, summary, district, selectedCommune) {
 
 function districtSection(api, charts, summary, district, open, selectedCommune) {
   const steps = district.openSteps && district.openSteps.length
-    ? h('p', {}, h('b', {}, 'Việc đang mở của huyện: '), stepLinks(api, district.openSteps)) : null;
+    ? h('p', {}, h('b', {}, 'Việc chưa hoàn thành của huyện: '), stepLinks(api, district.openSteps)) : null;
   return h('details', {class: 'pilot-district', open, 'data-district-section': district.code},
     h('summary', {}, `${district.name} — ${num((district.communes || []).length)} xã`,
-      district.finished ? ' (đã hoàn thành)' : ''),
+      district.finished ? ' (đã kết thúc)' : ''),
     steps,
     h('p', {}, h('b', {}, 'Bài học kinh nghiệm của huyện: '), collapsible(district.lessons)),
     communeTable(api, charts, summary, district, selectedCommune));

@@ -38,7 +38,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   static final String UNAUTHENTICATED = "Vui lòng đăng nhập: gửi tên đăng nhập và mật khẩu (HTTP Basic) "
-      + "hoặc đăng nhập vào Cockpit/Tasklist trước.";
+      + "hoặc đăng nhập vào «Theo dõi quy trình» hay «Xử lý công việc» trước.";
   static final String WRONG_PASSWORD = "Tên đăng nhập hoặc mật khẩu không đúng.";
   /** How long a session's groups are trusted before they are read again (Camunda's webapps' default). */
   static final long SESSION_REVALIDATION_MILLIS = 5 * 60 * 1000L;

@@ -87,7 +87,7 @@ public class TasklistFilters implements ApplicationRunner {
         overseers, query().processDefinitionKey("district-pilot"));
     save("Việc cấp tỉnh", -8, "Công việc của tỉnh", overseers,
         query().processDefinitionKey(AccessModelSeeder.PROGRAMME_KEY));
-    save("Tất cả công việc", 0, "Mọi công việc đang mở", List.of(OrganisationGroups.MANAGERS,
+    save("Tất cả công việc", 0, "Mọi công việc chưa hoàn thành", List.of(OrganisationGroups.MANAGERS,
         Groups.CAMUNDA_ADMIN), query());
   }
 

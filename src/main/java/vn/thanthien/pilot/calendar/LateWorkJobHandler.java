@@ -83,11 +83,11 @@ public class LateWorkJobHandler implements JobHandler<LateWorkTimer>, JobFailure
   public String incidentMessage(JobEntity job, String failure) {
     LateWorkTimer timer = LateWorkTimer.parse(job.getJobHandlerConfigurationRaw());
     TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(timer.taskId());
-    String taskName = task == null ? "mã " + timer.taskId() : task.getName();
+    String taskName = task == null ? "mã hệ thống " + timer.taskId() : task.getName();
     String what = timer.kind() == LateWorkTimer.Kind.REMIND ? "Không nhắc hạn được việc «" + taskName + "»"
         : "Không tạo được việc đôn đốc cho việc quá hạn «" + taskName + "»";
     return what + " sau nhiều lần tự động thử lại: " + (failure == null || failure.isBlank() ? "lỗi không rõ" : failure)
-        + ". Việc vẫn nằm trong Tasklist của đơn vị, không bị mất. Cách xử lý: quản trị hệ thống xem nguyên nhân "
-        + "trong nhật ký máy chủ, khắc phục, rồi bấm «Thử lại» (Retry) trong Cockpit.";
+        + ". Việc vẫn nằm trong «Xử lý công việc» của đơn vị, không bị mất. Cách xử lý: quản trị hệ thống xem "
+        + "nguyên nhân trong nhật ký máy chủ, khắc phục, rồi bấm «Thử lại» (Retry) trong «Theo dõi quy trình».";
   }
 }

@@ -42,7 +42,7 @@ public class CommuneInterimCollector implements JavaDelegate {
       List<UnitInstances.Report> filed = reports.get(pilot.id());
       summary.append("#### ").append(pilot.get("communeName")).append(" (").append(pilot.get("communeCode"))
           .append(')').append(SummaryText.tierLabel(pilot.get("tier"))).append("\n\n")
-          .append("- Tình hình: ").append(pilot.finished() ? "đã hoàn thành" : pilot.currentStep()).append('\n')
+          .append("- Tình hình: ").append(pilot.finished() ? "đã kết thúc" : pilot.currentStep()).append('\n')
           .append("- Đã gửi ").append(SummaryText.reports(filed));
       SummaryText.averageSatisfaction(filed).ifPresent(average ->
           summary.append("; tỷ lệ hài lòng bình quân ").append(SummaryText.percent(average)));

@@ -62,10 +62,10 @@ public class OneDistrictPilotPerProgramme implements ExecutionListener {
     Object number = RunningInstances.variable(execution, other.getId(), "decisionNumber");
     Object name = execution.getVariable("districtName");
     throw ValidationProblems.reject((name == null ? "Huyện mã «" + code + "»" : name.toString())
-        + " đã có quy trình thí điểm đang chạy"
+        + " đã có quy trình thí điểm đang thực hiện"
         + (number == null ? "" : " thuộc đề án số " + number)
         + " (bắt đầu ngày " + RunningInstances.startDay(execution, other.getId(), time.timeZone()) + ")."
-        + " Mỗi huyện chỉ có một quy trình thí điểm trong một đề án: hãy tiếp tục quy trình đang chạy;"
+        + " Mỗi huyện chỉ có một quy trình thí điểm trong một đề án: hãy tiếp tục quy trình đang thực hiện;"
         + " nếu thật sự cần thêm, đề nghị quản trị hệ thống khởi động");
   }
 

@@ -227,8 +227,8 @@ public class FormInputValidator extends SubmissionCheck {
       valid = value instanceof String text && isIsoTimeOrDateTime(subtype, text);
     }
     if (!valid) {
-      problems.add(label + " phải là một ngày hợp lệ, chọn trên lịch hoặc nhập đúng dạng năm-tháng-ngày"
-          + " (ví dụ 2023-07-05), không kèm ký tự nào khác");
+      problems.add(label + " phải là một ngày hợp lệ: chọn trên lịch hoặc nhập dạng ngày/tháng/năm"
+          + " (ví dụ 05/07/2023); qua API, gửi ngày dạng ISO 8601 (năm-tháng-ngày), không kèm ký tự nào khác");
     }
   }
 

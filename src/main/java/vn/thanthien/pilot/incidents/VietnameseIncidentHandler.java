@@ -52,7 +52,8 @@ public class VietnameseIncidentHandler extends DefaultIncidentHandler {
     String text = "Bước «" + step + "» của " + unit + " không thực hiện được sau nhiều lần tự động thử lại; "
         + "quy trình đang dừng ở bước này, dữ liệu đã nhập không bị mất. " + likelyCause(technicalMessage)
         + "Cách xử lý: quản trị hệ thống xem nguyên nhân kỹ thuật trong nhật ký máy chủ hoặc trong chi tiết lỗi "
-        + "của sự cố này, khắc phục nguyên nhân, rồi bấm «Thử lại» (Retry) trong Cockpit để quy trình chạy tiếp.";
+        + "của sự cố này, khắc phục nguyên nhân, rồi bấm «Thử lại» (Retry) trong «Theo dõi quy trình» để quy trình "
+        + "chạy tiếp.";
     return limited(text);
   }
 

@@ -89,7 +89,7 @@ public class TaskMailJobHandler implements JobHandler<TaskMail>, JobFailureDescr
     TaskMail mail = TaskMail.parse(job.getJobHandlerConfigurationRaw());
     CommandContext commandContext = Context.getCommandContext();
     TaskEntity task = commandContext.getTaskManager().findTaskById(mail.taskId());
-    String taskName = task == null ? "mã " + mail.taskId() : taskName(task);
+    String taskName = task == null ? "mã hệ thống " + mail.taskId() : taskName(task);
     String notice = switch (mail.kind()) {
       case LATE -> "thư báo quá hạn của việc";
       case REMINDER -> "thư nhắc hạn của việc";
@@ -97,9 +97,9 @@ public class TaskMailJobHandler implements JobHandler<TaskMail>, JobFailureDescr
     };
     return "Không gửi được " + notice + " «" + taskName + "» cho " + unitName(commandContext, mail.groupId())
         + " sau nhiều lần tự động thử lại: " + (failure == null || failure.isBlank() ? "lỗi không rõ" : failure)
-        + ". Công việc vẫn nằm trong Tasklist của đơn vị, không bị mất; chỉ thư báo chưa được gửi. "
+        + ". Công việc vẫn nằm trong «Xử lý công việc» của đơn vị, không bị mất; chỉ thư báo chưa được gửi. "
         + "Cách xử lý: quản trị hệ thống kiểm tra máy chủ thư (SPRING_MAIL_HOST, SPRING_MAIL_PORT, tài khoản "
-        + "gửi thư), rồi bấm «Thử lại» (Retry) trong Cockpit để gửi lại thư.";
+        + "gửi thư), rồi bấm «Thử lại» (Retry) trong «Theo dõi quy trình» để gửi lại thư.";
   }
 
   private static boolean offeredTo(TaskEntity task, String groupId) {

@@ -34,15 +34,15 @@ public record TaskMailText(String subject, String body) {
       case OFFERED -> new TaskMailText("Việc mới cho " + unitName + ": " + taskName,
           "Kính gửi cán bộ " + unitName + ",\n\n"
               + "Đơn vị có một việc mới cần thực hiện:\n\n" + details + "\n"
-              + "Mở việc trong Tasklist (nhận việc rồi hoàn thành): " + link + "\n" + closing);
+              + "Mở việc trong «Xử lý công việc» (nhận việc rồi hoàn thành): " + link + "\n" + closing);
       case REMINDER -> new TaskMailText("Sắp đến hạn: " + taskName + " (" + unitName + ")",
           "Kính gửi cán bộ " + unitName + ",\n\n"
               + "Việc sau đây của đơn vị sắp đến hạn mà chưa hoàn thành:\n\n" + details + "\n"
-              + "Đề nghị đơn vị hoàn thành đúng hạn trong Tasklist: " + link + "\n" + closing);
+              + "Đề nghị đơn vị hoàn thành đúng hạn trong «Xử lý công việc»: " + link + "\n" + closing);
       case LATE -> new TaskMailText("Quá hạn: " + taskName + " (" + unitName + ")",
           "Kính gửi cán bộ " + unitName + ",\n\n"
               + "Việc sau đây của đơn vị đã quá hạn mà chưa hoàn thành:\n\n" + details + "\n"
-              + "Đề nghị đơn vị khẩn trương hoàn thành trong Tasklist: " + link + "\n" + closing);
+              + "Đề nghị đơn vị khẩn trương hoàn thành trong «Xử lý công việc»: " + link + "\n" + closing);
     };
   }
 }

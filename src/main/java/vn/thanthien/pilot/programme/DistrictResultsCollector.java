@@ -16,7 +16,7 @@ import vn.thanthien.pilot.reporting.UnitInstances;
  * The province's final review (tổng kết) at the end of the period, whatever state the districts
  * are in: every district and every commune of the programme, running or finished. A finished
  * commune shows whether it was recognised (points and level) or not; one that has not finished
- * shows "chưa hoàn thành" and the step it is at, and is counted apart — never dropped. Each unit's
+ * shows "chưa kết thúc" and the step it is at, and is counted apart — never dropped. Each unit's
  * lateness comes from {@link Lateness}. Markdown for the form's text template, stored as a Json
  * string ({@link DisplayText#longText}) because a province's communes and lessons outgrow a String.
  *
@@ -39,8 +39,8 @@ public class DistrictResultsCollector implements JavaDelegate {
     Map<String, Lateness.Unit> late = programme.lateness();
     long districtsUnfinished = districts.stream().filter(d -> !d.finished()).count();
     StringBuilder summary = new StringBuilder("**Tổng kết ").append(districts.size()).append(" huyện, thành phố (")
-        .append(districts.size() - districtsUnfinished).append(" đã hoàn thành, ").append(districtsUnfinished)
-        .append(" chưa hoàn thành). Toàn tỉnh: ").append(province.text()).append("**\n\n");
+        .append(districts.size() - districtsUnfinished).append(" đã kết thúc, ").append(districtsUnfinished)
+        .append(" chưa kết thúc). Toàn tỉnh: ").append(province.text()).append("**\n\n");
     for (UnitInstances.Instance district : districts) {
       List<UnitInstances.Instance> own = programme.communesOf(district);
       List<UnitInstances.Instance> pilots = own.stream().filter(c -> SummaryText.isPilot(c.get("tier"))).toList();
@@ -66,9 +66,9 @@ public class DistrictResultsCollector implements JavaDelegate {
     execution.setVariable("districtsUnfinished", districtsUnfinished);
   }
 
-  /** "đã hoàn thành", or "chưa hoàn thành — đang ở bước «…»". */
+  /** "đã kết thúc", or "chưa kết thúc — đang ở bước «…»". */
   static String state(UnitInstances.Instance unit) {
-    return unit.finished() ? "đã hoàn thành" : "chưa hoàn thành — " + unit.currentStep();
+    return unit.finished() ? "đã kết thúc" : "chưa kết thúc — " + unit.currentStep();
   }
 
   /** A commune's result: recognised with its points and level, not recognised, or not finished and where it is. */
@@ -105,7 +105,7 @@ public class DistrictResultsCollector implements JavaDelegate {
         return "chưa có xã";
       }
       return recognised + "/" + total + " xã được công nhận, " + notRecognised + " xã không được công nhận, "
-          + unfinished + " xã chưa hoàn thành.";
+          + unfinished + " xã chưa kết thúc.";
     }
   }
 }

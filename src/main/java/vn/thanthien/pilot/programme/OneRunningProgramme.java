@@ -55,7 +55,7 @@ public class OneRunningProgramme implements ExecutionListener {
     throw ValidationProblems.reject((name == null ? "Tỉnh mã «" + province + "»" : name.toString())
         + " đang thực hiện đề án số " + (number == null ? "(chưa có số)" : number) + decided
         + " (bắt đầu trên hệ thống ngày " + RunningInstances.startDay(execution, other.getId(), time.timeZone()) + ")."
-        + " Mỗi tỉnh chỉ thực hiện một đề án tại một thời điểm: hãy tiếp tục đề án đang chạy;"
+        + " Mỗi tỉnh chỉ thực hiện một đề án tại một thời điểm: hãy tiếp tục đề án đang thực hiện;"
         + " nếu thật sự cần thêm một đề án, đề nghị quản trị hệ thống khởi động");
   }
 }

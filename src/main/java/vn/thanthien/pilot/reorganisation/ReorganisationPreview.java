@@ -65,7 +65,7 @@ public class ReorganisationPreview implements JavaDelegate {
               .collect(Collectors.joining(", ")))
           .append("\n");
     });
-    text.append("\n### Công việc đang mở được chuyển (").append(plan.tasks().size()).append(")\n\n");
+    text.append("\n### Công việc chưa hoàn thành được chuyển (").append(plan.tasks().size()).append(")\n\n");
     List<Task> tasks = plan.tasks();
     for (int i = 0; i < Math.min(TASKS_LISTED, tasks.size()); i++) {
       Task task = tasks.get(i);

@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import vn.thanthien.pilot.forms.FormValues;
 import vn.thanthien.pilot.summary.ProgrammeSummary.Area;
 import vn.thanthien.pilot.summary.ProgrammeSummary.Commune;
 import vn.thanthien.pilot.summary.ProgrammeSummary.Counts;
@@ -137,7 +138,7 @@ public final class SummaryWorkbook {
     Row headers = sheet.createRow(r++);
     List<String> before = List.of("Mã huyện", "Huyện", "Số xã", "Xã thí điểm", "Xã nhân rộng");
     List<String> after = List.of("Đã công nhận", "Không đạt", "Việc của xã đang quá hạn",
-        "Số lần trễ hạn của xã", "Việc của huyện đang quá hạn", "Số lần trễ hạn của huyện", "Sự cố đang mở");
+        "Số lần trễ hạn của xã", "Việc của huyện đang quá hạn", "Số lần trễ hạn của huyện", "Sự cố chưa xử lý");
     for (int c = firstPhase; c < afterPhases; c++) {
       groups.createCell(c).setCellStyle(styles.header);
     }
@@ -316,7 +317,7 @@ public final class SummaryWorkbook {
   static List<String> communeHeaders(List<Area> areas) {
     List<String> headers = new ArrayList<>(COMMUNE_HEADERS_BEFORE_AREAS);
     for (Area area : areas) {
-      headers.add("Tiêu chí " + area.number() + " (tối đa " + points(area.maxPoints()) + " điểm)");
+      headers.add("Tiêu chí " + area.number() + " (tối đa " + FormValues.display(area.maxPoints()) + " điểm)");
     }
     headers.addAll(COMMUNE_HEADERS_AFTER_AREAS);
     return headers;
@@ -329,14 +330,6 @@ public final class SummaryWorkbook {
     }
     widths.addAll(List.of(9, 10, 10, 10, 10, 12, 9, 12, 9, 10, 8, 80));
     return widths.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /** 20 → "20", 12.5 → "12,5" (the Vietnamese decimal comma). */
-  static String points(double value) {
-    if (value == Math.rint(value)) {
-      return Long.toString((long) value);
-    }
-    return Double.toString(value).replace('.', ',');
   }
 
   static String appraiserLevel(String level) {

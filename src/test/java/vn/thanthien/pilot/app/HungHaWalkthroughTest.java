@@ -97,8 +97,8 @@ class HungHaWalkthroughTest {
     runJobs(programme);
     ProgrammeWalker.concludeInterimReviews(tasks, programme.getId());
     assertThat(runtime.getVariable(programme.getId(), "districtResultsSummary").toString())
-        .contains("#### Huyện Hưng Hà (339): đã hoàn thành")
-        .contains("- Thí điểm: 7/7 xã được công nhận, 0 xã không được công nhận, 0 xã chưa hoàn thành.");
+        .contains("#### Huyện Hưng Hà (339): đã kết thúc")
+        .contains("- Thí điểm: 7/7 xã được công nhận, 0 xã không được công nhận, 0 xã chưa kết thúc.");
     complete(single(programme, "ProvinceFinalReview", "province-34"), Map.of("provinceConclusion", "Nhân rộng toàn tỉnh"));
     runJobs(programme);
 

@@ -68,7 +68,7 @@ class WholeProvinceAtRealSizesTest {
         .variableName("districtResultsSummary").singleResult().getValue();
     assertThat(summary.toString()).as("the province's summary is longer than a String could hold")
         .hasSizeGreaterThan(4000).contains("Huyện Đông Hưng").contains("Huyện Hưng Hà")
-        .containsPattern("Toàn tỉnh: \\d+/260 xã được công nhận, \\d+ xã không được công nhận, 0 xã chưa hoàn thành\\.");
+        .containsPattern("Toàn tỉnh: \\d+/260 xã được công nhận, \\d+ xã không được công nhận, 0 xã chưa kết thúc\\.");
     // the interim reviews, with every official's text at its form's maximum length (4,000
     // characters each): Json strings, far beyond what a String variable holds
     Object interim = history.createHistoricVariableInstanceQuery().processInstanceId(programme.getId())

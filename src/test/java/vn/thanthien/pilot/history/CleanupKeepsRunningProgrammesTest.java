@@ -201,7 +201,7 @@ class CleanupKeepsRunningProgrammesTest {
     runJobs(programme);
     assertThat(runtime.getVariable(programme.getId(), "communesTotal")).isEqualTo(4L);
     assertThat(runtime.getVariable(programme.getId(), "districtResultsSummary").toString())
-        .contains("#### Huyện Hưng Hà (339): đã hoàn thành").contains("#### Huyện Vũ Thư (344): đã hoàn thành");
+        .contains("#### Huyện Hưng Hà (339): đã kết thúc").contains("#### Huyện Vũ Thư (344): đã kết thúc");
     complete(programme, Variables.createVariables().putValue("provinceConclusion", "Nhân rộng toàn tỉnh"));
     runJobs(programme);
 

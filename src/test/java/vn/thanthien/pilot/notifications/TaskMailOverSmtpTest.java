@@ -169,8 +169,8 @@ class TaskMailOverSmtpTest {
     assertThat(incident.getIncidentMessage())
         .startsWith("Không gửi được thư báo việc «Thẩm định kế hoạch của xã» cho UBND huyện Hưng Hà sau nhiều "
             + "lần tự động thử lại: không kết nối được máy chủ thư 127.0.0.1:" + SMTP_PORT + ".")
-        .contains("Công việc vẫn nằm trong Tasklist của đơn vị, không bị mất")
-        .contains("bấm «Thử lại» (Retry) trong Cockpit");
+        .contains("Công việc vẫn nằm trong «Xử lý công việc» của đơn vị, không bị mất")
+        .contains("bấm «Thử lại» (Retry) trong «Theo dõi quy trình»");
     assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).as("the work is still there").isEqualTo(1);
     assertThat(smtp.getReceivedMessages()).isEmpty();
 

@@ -26,7 +26,7 @@ class TaskMailTextTest {
 
     assertThat(text.subject()).isEqualTo("Việc mới cho UBND huyện Hưng Hà: Thẩm định kế hoạch của xã");
     assertThat(text.body()).contains("Hạn hoàn thành: 01/01/2026\n")
-        .contains("Mở việc trong Tasklist (nhận việc rồi hoàn thành): "
+        .contains("Mở việc trong «Xử lý công việc» (nhận việc rồi hoàn thành): "
             + "http://localhost:8080/camunda/app/tasklist/default/#/?task=t1");
   }
 

@@ -87,7 +87,7 @@ class FailedStepIncidentTest {
         .startsWith("Bước «Tổng hợp kết quả thí điểm» của Huyện Hưng Hà (mã 339) không thực hiện được")
         .contains("dữ liệu đã nhập không bị mất")
         .contains("một giá trị quá lớn để lưu vào cơ sở dữ liệu")
-        .contains("bấm «Thử lại» (Retry) trong Cockpit")
+        .contains("bấm «Thử lại» (Retry) trong «Theo dõi quy trình»")
         .doesNotContain("Value too long");
     assertThat(managementService().getJobExceptionStacktrace(join.getId()))
         .as("the technical cause stays with the job").contains("Value too long");

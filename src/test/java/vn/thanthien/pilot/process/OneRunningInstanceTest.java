@@ -108,7 +108,7 @@ class OneRunningInstanceTest {
     // started by hand while the programme's Hưng Hà runs
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("district-pilot", "339", hungHaByHand()))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("Huyện Hưng Hà đã có quy trình thí điểm đang chạy thuộc đề án số 08-ĐA/TU")
+        .hasMessageContaining("Huyện Hưng Hà đã có quy trình thí điểm đang thực hiện thuộc đề án số 08-ĐA/TU")
         .hasMessageContaining("bắt đầu ngày");
     // the same programme starting its districts again: refused even for an administrator
     as("admin", "camunda-admin");

@@ -114,9 +114,9 @@ class PilotProgrammeProcessTest {
         .containsEntry("communesNotRecognised", 2L).containsEntry("communesUnfinished", 0L)
         .containsEntry("districtsUnfinished", 0L)
         .extractingByKey("districtResultsSummary").asString()
-        .contains("#### Huyện Hưng Hà (339): đã hoàn thành")
-        .contains("- Thí điểm: 1/1 xã được công nhận, 0 xã không được công nhận, 0 xã chưa hoàn thành.")
-        .contains("- Nhân rộng: 0/1 xã được công nhận, 1 xã không được công nhận, 0 xã chưa hoàn thành.")
+        .contains("#### Huyện Hưng Hà (339): đã kết thúc")
+        .contains("- Thí điểm: 1/1 xã được công nhận, 0 xã không được công nhận, 0 xã chưa kết thúc.")
+        .contains("- Nhân rộng: 0/1 xã được công nhận, 1 xã không được công nhận, 0 xã chưa kết thúc.")
         .contains("Huyện Vũ Thư (344)");
     assertThat(task(programme)).hasCandidateGroup("province-34");
     complete(task(programme), Variables.createVariables().putValue("provinceConclusion", "Nhân rộng toàn tỉnh"));

@@ -169,11 +169,11 @@ class ProgrammeCalendarTest {
     assertThat(programme).variables().containsEntry("communesTotal", 7L).containsEntry("communesRecognised", 0L)
         .containsEntry("communesUnfinished", 7L).containsEntry("districtsUnfinished", 1L);
     assertThat(runtimeService().getVariable(programme.getId(), "districtResultsSummary").toString())
-        .contains("Toàn tỉnh: 0/7 xã được công nhận, 0 xã không được công nhận, 7 xã chưa hoàn thành.")
-        .contains("#### Huyện Hưng Hà (339): chưa hoàn thành — đang thực hiện")
-        .contains("- Xã Chí Hòa (12679), thí điểm của tỉnh: **chưa hoàn thành")
+        .contains("Toàn tỉnh: 0/7 xã được công nhận, 0 xã không được công nhận, 7 xã chưa kết thúc.")
+        .contains("#### Huyện Hưng Hà (339): chưa kết thúc — đang thực hiện")
+        .contains("- Xã Chí Hòa (12679), thí điểm của tỉnh: **chưa kết thúc")
         // Dân Chủ never sent its interim report: late, and still late, as the final review shows
-        .contains("- Xã Dân Chủ (12598), thí điểm của huyện: **chưa hoàn thành — đang ở bước "
+        .contains("- Xã Dân Chủ (12598), thí điểm của huyện: **chưa kết thúc — đang ở bước "
             + "«Báo cáo sơ kết thực hiện mô hình»")
         .contains("Xã Dân Chủ trễ hạn 2 lần, 1 việc đang quá hạn");
     clockAt("2026-01-15T09:00");

@@ -163,7 +163,7 @@ class SummaryWorkbookTest {
       assertThat(texts(headers).subList(13, 21)).containsExactlyElementsOf(phases);
       assertThat(texts(groups).subList(21, 28)).containsExactly("Đã công nhận", "Không đạt",
           "Việc của xã đang quá hạn", "Số lần trễ hạn của xã", "Việc của huyện đang quá hạn",
-          "Số lần trễ hạn của huyện", "Sự cố đang mở");
+          "Số lần trễ hạn của huyện", "Sự cố chưa xử lý");
       assertThat(sheet.getMergedRegions()).contains(new CellRangeAddress(9, 9, 5, 12),
           new CellRangeAddress(9, 9, 13, 20), new CellRangeAddress(9, 10, 0, 0));
 

@@ -237,7 +237,7 @@ class ProgrammeSummaryBrowserTest {
     assertThat(detail.getByText("Thu gọn")).isVisible();
     assertThat(page.locator("#pilot-summary img")).hasCount(0);
     assertThat(page.locator("#pilot-summary a[href*=\"example.invalid\"]")).hasCount(0);
-    assertThat(detail).containsText("Cockpit bản cộng đồng không mở được hồ sơ đã kết thúc");
+    assertThat(detail).containsText("«Theo dõi quy trình» (bản cộng đồng) không mở được hồ sơ đã kết thúc");
     page.waitForCondition(() -> drawn(page.locator("#pilot-summary canvas[data-drawn=\"true\"]").first()));
     shot(page, "summary-manager-hung-ha");
 
