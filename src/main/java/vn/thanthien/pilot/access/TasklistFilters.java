@@ -33,6 +33,18 @@ public class TasklistFilters implements ApplicationRunner {
   /** The first filter an official sees. */
   public static final String UNIT_WORK = "Việc cần làm";
 
+  /** The commune-pilot's work. */
+  static final String COMMUNE_WORK = "Việc cấp xã";
+  /** The programme's own work. */
+  static final String PROVINCE_WORK = "Việc cấp tỉnh";
+  /** The district-pilot's work, in the map with districts. */
+  static final String DISTRICT_WORK = "Việc cấp huyện";
+  /** The same work in the two-tier map, where the province (or a body of it) does it. */
+  static final String DISTRICT_WORK_TWO_TIER = "Việc thí điểm và nhân rộng";
+
+  /** The filters of the levels' work, under any of their names. */
+  static final List<String> LEVEL_FILTERS = List.of(COMMUNE_WORK, DISTRICT_WORK, DISTRICT_WORK_TWO_TIER, PROVINCE_WORK);
+
   private final FilterService filters;
   private final TaskService tasks;
   private final AuthorizationService authorizations;
@@ -75,7 +87,7 @@ public class TasklistFilters implements ApplicationRunner {
         query().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
     save("Cần theo dõi", -16, "Công việc đã đến ngày theo dõi", everyone,
         query().followUpBeforeExpression("${now()}"));
-    save("Việc cấp xã", -10, "Công việc của các xã (thí điểm và nhân rộng)", overseers,
+    save(COMMUNE_WORK, -10, "Công việc của các xã (thí điểm và nhân rộng)", overseers,
         query().processDefinitionKey("commune-pilot"));
     // Without districts (two-tier map) the province does their work: the filter says what it holds.
     boolean twoTier = units.allUnits().stream()
@@ -85,16 +97,25 @@ public class TasklistFilters implements ApplicationRunner {
         twoTier ? "Chọn xã thí điểm, duyệt kế hoạch, thẩm định, rút kinh nghiệm và nhân rộng"
             + " (trước đây do cấp huyện thực hiện)" : "Công việc của các huyện",
         overseers, query().processDefinitionKey("district-pilot"));
-    save("Việc cấp tỉnh", -8, "Công việc của tỉnh", overseers,
+    save(PROVINCE_WORK, -8, "Công việc của tỉnh", overseers,
         query().processDefinitionKey(AccessModelSeeder.PROGRAMME_KEY));
     save("Tất cả công việc", 0, "Mọi công việc chưa hoàn thành", List.of(OrganisationGroups.MANAGERS,
         Groups.CAMUNDA_ADMIN), query());
   }
 
-  /** The district-pilot's work, in the map with districts. */
-  static final String DISTRICT_WORK = "Việc cấp huyện";
-  /** The same work in the two-tier map, where the province (or a body of it) does it. */
-  static final String DISTRICT_WORK_TWO_TIER = "Việc thí điểm và nhân rộng";
+  /**
+   * Shares the filters of the levels' work ("Việc cấp xã", "Việc cấp huyện" or its two-tier name,
+   * "Việc cấp tỉnh") with a group that oversees communes and came into being after the start: the
+   * successor of a district or province a reorganisation created.
+   */
+  public void shareWithOverseer(String groupId) {
+    for (String name : LEVEL_FILTERS) {
+      Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+      if (filter != null) {
+        Grants.grant(authorizations, groupId, Resources.FILTER, filter.getId(), READ);
+      }
+    }
+  }
 
   private TaskQuery query() {
     return tasks.createTaskQuery();

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import vn.thanthien.pilot.access.AccessModelSeeder;
 import vn.thanthien.pilot.access.Grants;
+import vn.thanthien.pilot.access.TasklistFilters;
 import vn.thanthien.pilot.forms.FormValues;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.OrganisationGroups;
@@ -52,11 +53,14 @@ public class Reorganisation {
   private final UnitMappings mappings;
   private final UnitDirectory units;
   private final AccessModelSeeder access;
+  private final TasklistFilters filters;
 
-  public Reorganisation(UnitMappings mappings, UnitDirectory units, AccessModelSeeder access) {
+  public Reorganisation(UnitMappings mappings, UnitDirectory units, AccessModelSeeder access,
+      TasklistFilters filters) {
     this.mappings = mappings;
     this.units = units;
     this.access = access;
+    this.filters = filters;
   }
 
   /** What a reorganisation would move now. */
@@ -110,6 +114,9 @@ public class Reorganisation {
     plan.successorGroups().forEach((successor, predecessors) -> {
       ensureGroup(identity, successor);
       access.grantLevel(successor);
+      if (successor.level() != AdministrativeUnit.Level.COMMUNE) {
+        filters.shareWithOverseer(successor.groupId());
+      }
       for (String old : predecessors) {
         for (User official : identity.createUserQuery().memberOfGroup(old).list()) {
           if (identity.createUserQuery().userId(official.getId()).memberOfGroup(successor.groupId()).count() == 0) {

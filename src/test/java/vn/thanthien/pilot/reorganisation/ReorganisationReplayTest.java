@@ -161,6 +161,13 @@ class ReorganisationReplayTest {
     assertThat(runtime.getVariable(programme.getId(), "provinceGroup")).isEqualTo(HUNG_YEN_GROUP);
     assertThat(identity.createGroupQuery().groupId("district-" + HUNG_HA).singleResult().getName())
         .isEqualTo("UBND huyện Hưng Hà (đến 30/06/2025)");
+    // Hưng Yên's own officials find the levels' work in Tasklist, as Thái Bình's did
+    for (String filter : List.of("Việc cấp xã", "Việc cấp huyện", "Việc cấp tỉnh")) {
+      String id = engine.getFilterService().createFilterQuery().filterName(filter).singleResult().getId();
+      assertThat(engine.getAuthorizationService().isUserAuthorized("tinh33", List.of(HUNG_YEN_GROUP),
+          org.camunda.bpm.engine.authorization.Permissions.READ, org.camunda.bpm.engine.authorization.Resources.FILTER, id))
+          .as(filter).isTrue();
+    }
 
     // nothing is left with a group of a unit that no longer exists
     List<String> ended = identity.createGroupQuery().list().stream().filter(g -> g.getName().contains("(đến "))
