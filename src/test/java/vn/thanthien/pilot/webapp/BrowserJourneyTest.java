@@ -206,6 +206,12 @@ class BrowserJourneyTest {
       Object label = page.evaluate("() => getComputedStyle(document.querySelector("
           + "'.task-card .meta.dates .due-date [am-time-ago]'), '::before').content");
       assertThat(String.valueOf(label)).contains("Hạn xử lý");
+      // nor does the keyboard open the date's editor
+      Locator dueField = header.locator(".meta.dates .due-date");
+      dueField.focus();
+      page.keyboard().press("Enter");
+      page.waitForTimeout(500);
+      assertThat(page.locator(".uib-daypicker")).hasCount(0);
       shot(page, "14-district-follows-a-communes-task");
     } finally {
       runtime.deleteProcessInstance(pilot.getId(), "browser journey ended");

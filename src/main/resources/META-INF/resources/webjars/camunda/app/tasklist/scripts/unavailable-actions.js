@@ -91,7 +91,24 @@ function showAllowedActions() {
   showTaskActions();
 }
 
+// The fields the styles leave unclickable still take the keyboard focus, and Enter or a paste
+// would open their editor: for a user who may not edit the task, those keys do nothing there.
+const MODEL_SET_FIELDS = '.task-card .meta.dates [cam-widget-inline-field], '
+  + '.task-card .actors .assignee [cam-widget-inline-field], .task-card .actors .groups';
+
+function keepModelSetFields(event) {
+  if (document.body.classList.contains('pilot-may-edit-task')) {
+    return;
+  }
+  if (event.target && event.target.closest && event.target.closest(MODEL_SET_FIELDS)) {
+    event.stopPropagation();
+    event.preventDefault();
+  }
+}
+
 showAllowedActions();
 window.addEventListener('hashchange', showAllowedActions);
+document.addEventListener('keydown', keepModelSetFields, true);
+document.addEventListener('paste', keepModelSetFields, true);
 
 export default [];
