@@ -77,6 +77,26 @@ public class Reorganisation {
     return mappings;
   }
 
+  /** Whether any unit of the installation's list (or an earlier successor) ends or moves with this mapping. */
+  public boolean concernsUnitList(UnitMapping mapping) {
+    return !GroupSuccession.of(mapping, mappings, units).moves().isEmpty();
+  }
+
+  /**
+   * Successors of this reorganisation that the installation's unit list already holds as its own
+   * units (same code, same name, the list's group): the list dates from after the change (the
+   * 2025 map holds Xã Long Hưng as {@code commune-12613}), and applying it would retire the
+   * groups officials work in today.
+   */
+  public List<AdministrativeUnit> alreadyInUnitList(UnitMapping mapping) {
+    return mapping.successors().stream()
+        .filter(successor -> (successor.level() == AdministrativeUnit.Level.PROVINCE
+            ? units.province(successor.code()) : units.commune(successor.code()))
+            .filter(own -> own.name().equals(successor.name()) && !own.groupId().equals(successor.groupId()))
+            .isPresent())
+        .toList();
+  }
+
   public Plan plan(UnitMapping mapping, ProcessEngineServices engine) {
     GroupSuccession succession = GroupSuccession.of(mapping, mappings, units);
     Set<String> oldGroups = succession.moves().keySet();

@@ -208,4 +208,26 @@ class TwoTierProgrammeTest {
     variables.forEach((name, value) -> body.put(name, Map.of("value", value)));
     return body;
   }
+
+  @Test
+  @Order(4)
+  void theReorganisationsThisMapAlreadyReflectsAreRefusedBeforeAnythingChanges() {
+    ApiClient api = new ApiClient(port);
+    String start = REST + "/process-definition/key/unit-reorganisation/submit-form";
+    ApiClient.Reply merged = api.post("admin", start, Map.of("variables", Map.of(
+        "resolutionNumber", Map.of("value", "202/2025/QH15"), "resolutionDate", Map.of("value", "2025-06-12"),
+        "mappingId", Map.of("value", "2025-07-01"))));
+    assertThat(merged.status()).as(merged.body()).isEqualTo(400);
+    assertThat(merged.json().path("message").asText())
+        .contains("đã là danh mục từ ngày 01/07/2025", "không áp dụng lại").doesNotContain("Exception");
+    ApiClient.Reply older = api.post("admin", start, Map.of("variables", Map.of(
+        "resolutionNumber", Map.of("value", "1201/NQ-UBTVQH15"), "resolutionDate", Map.of("value", "2024-09-28"),
+        "mappingId", Map.of("value", "2024-11-01"))));
+    assertThat(older.status()).as(older.body()).isEqualTo(400);
+    assertThat(older.json().path("message").asText()).contains("không liên quan đến đơn vị nào");
+    // nothing changed: no reorganisation ran, Long Hưng's officials keep their group and its name
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("unit-reorganisation").count()).isZero();
+    assertThat(identity.createGroupQuery().groupId("commune-12613").singleResult().getName()).isEqualTo("UBND xã Long Hưng");
+    assertThat(identity.createGroupQuery().groupId("commune-12613-20250701").count()).isZero();
+  }
 }
