@@ -26,6 +26,7 @@ import vn.thanthien.pilot.access.AccessModelSeeder;
 import vn.thanthien.pilot.access.Grants;
 import vn.thanthien.pilot.access.TasklistFilters;
 import vn.thanthien.pilot.forms.FormValues;
+import vn.thanthien.pilot.forms.ValidationProblems;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.OrganisationGroups;
 import vn.thanthien.pilot.organisation.UnitDirectory;
@@ -77,18 +78,13 @@ public class Reorganisation {
     return mappings;
   }
 
-  /** Whether any unit of the installation's list (or an earlier successor) ends or moves with this mapping. */
-  public boolean concernsUnitList(UnitMapping mapping) {
-    return !GroupSuccession.of(mapping, mappings, units).moves().isEmpty();
-  }
-
   /**
    * Successors of this reorganisation that the installation's unit list already holds as its own
    * units (same code, same name, the list's group): the list dates from after the change (the
    * 2025 map holds Xã Long Hưng as {@code commune-12613}), and applying it would retire the
    * groups officials work in today.
    */
-  public List<AdministrativeUnit> alreadyInUnitList(UnitMapping mapping) {
+  private List<AdministrativeUnit> alreadyInUnitList(UnitMapping mapping) {
     return mapping.successors().stream()
         .filter(successor -> (successor.level() == AdministrativeUnit.Level.PROVINCE
             ? units.province(successor.code()) : units.commune(successor.code()))
@@ -97,10 +93,26 @@ public class Reorganisation {
         .toList();
   }
 
+  /**
+   * What this reorganisation would move now. Refused (nothing changes) when the unit list already
+   * reflects it, or when no unit of the list (or of an earlier reorganisation) ends or moves with it.
+   */
   public Plan plan(UnitMapping mapping, ProcessEngineServices engine) {
+    List<AdministrativeUnit> already = alreadyInUnitList(mapping);
+    if (!already.isEmpty()) {
+      AdministrativeUnit example = already.get(0);
+      throw ValidationProblems.reject("Danh mục đơn vị hành chính hệ thống đang dùng đã là danh mục từ ngày "
+          + FormValues.display(mapping.effective()) + " (đã có " + example.name() + ", mã " + example.code()
+          + ", và " + (already.size() - 1) + " đơn vị kế thừa khác): phương án «" + mapping.name()
+          + "» đã được thể hiện trong danh mục này, không áp dụng lại");
+    }
     GroupSuccession succession = GroupSuccession.of(mapping, mappings, units);
+    if (succession.moves().isEmpty()) {
+      throw ValidationProblems.reject("Phương án «" + mapping.name() + "» không liên quan đến đơn vị nào trong danh"
+          + " mục đơn vị hành chính hệ thống đang dùng: không có gì để sắp xếp");
+    }
     Set<String> oldGroups = succession.moves().keySet();
-    List<Task> tasks = oldGroups.isEmpty() ? List.of() : engine.getTaskService().createTaskQuery()
+    List<Task> tasks = engine.getTaskService().createTaskQuery()
         .taskCandidateGroupIn(List.copyOf(oldGroups)).includeAssignedTasks().list();
     List<VariableInstance> variables = new ArrayList<>();
     for (VariableInstance variable : engine.getRuntimeService().createVariableInstanceQuery()
@@ -114,10 +126,8 @@ public class Reorganisation {
         successorGroups.computeIfAbsent(successor, s -> new ArrayList<>()).add(old));
     Set<String> existing = new HashSet<>();
     List<String> wanted = successorGroups.keySet().stream().map(AdministrativeUnit::groupId).toList();
-    if (!wanted.isEmpty()) {
-      engine.getIdentityService().createGroupQuery().groupIdIn(wanted.toArray(String[]::new)).list()
-          .forEach(group -> existing.add(group.getId()));
-    }
+    engine.getIdentityService().createGroupQuery().groupIdIn(wanted.toArray(String[]::new)).list()
+        .forEach(group -> existing.add(group.getId()));
     Set<String> missing = new LinkedHashSet<>(wanted);
     missing.removeAll(existing);
     Set<String> instances = new LinkedHashSet<>();

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import vn.thanthien.pilot.forms.DisplayText;
 import vn.thanthien.pilot.forms.FormValues;
 import vn.thanthien.pilot.forms.ValidationProblems;
-import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.UnitMapping;
 
 /**
@@ -43,22 +42,9 @@ public class ReorganisationPreview implements JavaDelegate {
 
   static UnitMapping mapping(Reorganisation reorganisation, DelegateExecution execution) {
     Object id = execution.getVariable("mappingId");
-    UnitMapping mapping = reorganisation.mappings().mapping(id == null ? null : id.toString()).orElseThrow(() ->
+    return reorganisation.mappings().mapping(id == null ? null : id.toString()).orElseThrow(() ->
         ValidationProblems.reject("Phương án sắp xếp «" + id + "» không có trong dữ liệu của hệ thống; chọn một"
             + " phương án trong danh sách"));
-    List<AdministrativeUnit> already = reorganisation.alreadyInUnitList(mapping);
-    if (!already.isEmpty()) {
-      AdministrativeUnit example = already.get(0);
-      throw ValidationProblems.reject("Danh mục đơn vị hành chính hệ thống đang dùng đã là danh mục từ ngày "
-          + FormValues.display(mapping.effective()) + " (đã có " + example.name() + ", mã " + example.code()
-          + ", và " + (already.size() - 1) + " đơn vị kế thừa khác): phương án «" + mapping.name()
-          + "» đã được thể hiện trong danh mục này, không áp dụng lại");
-    }
-    if (!reorganisation.concernsUnitList(mapping)) {
-      throw ValidationProblems.reject("Phương án «" + mapping.name() + "» không liên quan đến đơn vị nào trong danh"
-          + " mục đơn vị hành chính hệ thống đang dùng: không có gì để sắp xếp");
-    }
-    return mapping;
   }
 
   static String text(Reorganisation.Plan plan) {
