@@ -11,9 +11,9 @@
 const ENGINE = document.baseURI.split('/app/')[0] + '/api/engine/engine/default';
 const CHECK = ENGINE + '/authorization/check?resourceName=Task&resourceType=7&permissionName=';
 const PAGE_CHECKS = {
-  'pilot-may-create-task': [CHECK + 'CREATE'],
-  'pilot-may-start-process': [ENGINE + '/process-definition/count?latestVersion=true&active=true'
-    + '&startableInTasklist=true&startablePermissionCheck=true']
+  'pilot-may-create-task': CHECK + 'CREATE',
+  'pilot-may-start-process': ENGINE + '/process-definition/count?latestVersion=true&active=true'
+    + '&startableInTasklist=true&startablePermissionCheck=true'
 };
 const TASK_CLASSES = ['pilot-task-checked', 'pilot-may-work-task', 'pilot-may-edit-task'];
 
@@ -30,16 +30,6 @@ async function allowed(url) {
   }
 }
 
-/** Whether any of the urls says yes. */
-async function anyAllowed(urls) {
-  for (const url of urls) {
-    if (await allowed(url)) {
-      return true;
-    }
-  }
-  return false;
-}
-
 function taskInView() {
   const match = (window.location.hash || '').match(/[?&]task=([0-9a-zA-Z-]+)/);
   return match ? match[1] : null;
@@ -53,8 +43,8 @@ async function showPageActions() {
     return;
   }
   pageCheckedFor = 'pending';
-  for (const [name, urls] of Object.entries(PAGE_CHECKS)) {
-    document.body.classList.toggle(name, await anyAllowed(urls));
+  for (const [name, url] of Object.entries(PAGE_CHECKS)) {
+    document.body.classList.toggle(name, await allowed(url));
   }
   pageCheckedFor = 'done';
 }
@@ -70,13 +60,13 @@ async function showTaskActions() {
     return;
   }
   const id = '&resourceId=' + encodeURIComponent(task);
-  const work = await anyAllowed([CHECK + 'TASK_WORK' + id, CHECK + 'UPDATE' + id]);
-  const edit = await anyAllowed([CHECK + 'TASK_ASSIGN' + id, CHECK + 'UPDATE' + id]);
+  const [work, assign, update] = await Promise.all(
+    ['TASK_WORK', 'TASK_ASSIGN', 'UPDATE'].map(permission => allowed(CHECK + permission + id)));
   if (taskCheckedFor !== task) {
     return; // another task was chosen meanwhile
   }
-  document.body.classList.toggle('pilot-may-work-task', work);
-  document.body.classList.toggle('pilot-may-edit-task', edit);
+  document.body.classList.toggle('pilot-may-work-task', work || update);
+  document.body.classList.toggle('pilot-may-edit-task', assign || update);
   document.body.classList.add('pilot-task-checked');
 }
 
