@@ -1,11 +1,9 @@
 package vn.thanthien.pilot.api;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 
@@ -25,8 +23,7 @@ public class PasswordPolicyErrorMapper implements ExceptionMapper<ProcessEngineE
   @Override
   public Response toResponse(ProcessEngineException exception) {
     if (CAMUNDA_MESSAGE.equals(exception.getMessage())) {
-      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("type", "PasswordPolicyException", "message", MESSAGE)).build();
+      return RequestErrorMappers.answer(Response.Status.BAD_REQUEST, "PasswordPolicyException", MESSAGE);
     }
     return ExceptionHandlerHelper.getInstance().getResponse(exception);
   }

@@ -85,7 +85,8 @@ public final class RequestErrorMappers {
     }
   }
 
-  private static Response answer(Response.Status status, String type, String message) {
+  /** An error answer in Camunda's JSON shape ({@code type}, {@code message}). */
+  static Response answer(Response.Status status, String type, String message) {
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("type", type, "message", message)).build();
   }
