@@ -1,5 +1,7 @@
 package vn.thanthien.pilot.access;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -12,7 +14,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.impl.value.UntypedValueImpl;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.type.SpinValueType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,21 +26,24 @@ import org.springframework.stereotype.Component;
  * {@code -packages} in {@code application.yaml}). Camunda itself checks the type only when the
  * value is deserialized later, from a listener or an expression, where a refusal becomes a 500 or
  * an incident; here the submission is refused at once, with 400 and a Vietnamese message, and
- * nothing of it is kept. Values the application builds in Java (already deserialized) are not
+ * nothing of it is kept. The same holds for an Object or {@code Json} variable sent as JSON text
+ * that is not JSON ({@code "{broken"}): Camunda stores it as it came, and every later read of the
+ * instance's variables fails. Values the application builds in Java (already deserialized) are not
  * concerned.
  */
 @Component
 public class ObjectTypePlugin extends AbstractProcessEnginePlugin {
 
   static final String NAME = "pilot://refused-object-type";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.isDeserializationTypeValidationEnabled()) {
-      // First in the list: for a value it refuses, it is chosen before Camunda's own serializers.
-      configuration.getVariableSerializers().addSerializer(
-          new RefusedObjectTypeSerializer(configuration.getDeserializationTypeValidator()), 0);
-    }
+    // First in the list: for a value it refuses, it is chosen before Camunda's own serializers.
+    DeserializationTypeValidator validator = configuration.isDeserializationTypeValidationEnabled()
+        ? configuration.getDeserializationTypeValidator() : null;
+    configuration.getVariableSerializers().addSerializer(new RefusedObjectTypeSerializer(validator, ValueType.OBJECT), 0);
+    configuration.getVariableSerializers().addSerializer(new RefusedObjectTypeSerializer(null, SpinValueType.JSON), 0);
   }
 
   /** The type names in a Java type name such as {@code java.util.ArrayList<java.lang.String>}. */
@@ -50,47 +57,79 @@ public class ObjectTypePlugin extends AbstractProcessEnginePlugin {
     return names;
   }
 
-  /** Handles only values to refuse; writing one throws, reading never happens. */
-  static final class RefusedObjectTypeSerializer implements TypedValueSerializer<ObjectValue> {
-    private final DeserializationTypeValidator validator;
+  /** Whether a serialized Json value, or a value in the JSON format, is not JSON at all. */
+  static boolean isBrokenJson(SerializableValue value) {
+    String text = value.getValueSerialized();
+    boolean json = SpinValueType.JSON.equals(value.getType())
+        || Variables.SerializationDataFormats.JSON.getName().equals(value.getSerializationDataFormat());
+    if (text == null || !json) {
+      return false;
+    }
+    try {
+      JSON.readTree(text);
+      return false;
+    } catch (JsonProcessingException e) {
+      return true;
+    }
+  }
 
-    RefusedObjectTypeSerializer(DeserializationTypeValidator validator) {
+  /**
+   * Handles only values to refuse (of one value type: Object, or Spin's Json); writing one throws,
+   * reading never happens.
+   */
+  static final class RefusedObjectTypeSerializer implements TypedValueSerializer<SerializableValue> {
+    private final DeserializationTypeValidator validator;
+    private final ValueType type;
+
+    /** @param validator the type validation of Object values, null if there is none */
+    RefusedObjectTypeSerializer(DeserializationTypeValidator validator, ValueType type) {
       this.validator = validator;
+      this.type = type;
     }
 
     @Override
     public boolean canHandle(TypedValue value) {
-      if (!(value instanceof ObjectValue object) || object.isDeserialized()) {
+      if (!(value instanceof SerializableValue serialized) || serialized.isDeserialized()
+          || !type.equals(value.getType())) {
         return false;
       }
-      String typeName = object.getObjectTypeName();
-      return typeName != null && typeNames(typeName).stream().anyMatch(name -> !validator.validate(name));
+      return refusedType(serialized) != null || isBrokenJson(serialized);
+    }
+
+    /** The object type name the validation refuses, or null. */
+    private String refusedType(SerializableValue value) {
+      String typeName = value instanceof ObjectValue object ? object.getObjectTypeName() : null;
+      boolean refused = validator != null && typeName != null
+          && typeNames(typeName).stream().anyMatch(name -> !validator.validate(name));
+      return refused ? typeName : null;
     }
 
     @Override
-    public void writeValue(ObjectValue value, ValueFields valueFields) {
-      String message = "biến «%s» có kiểu đối tượng «%s» không được phép gửi lên"
-          .formatted(valueFields.getName(), value.getObjectTypeName());
+    public void writeValue(SerializableValue value, ValueFields valueFields) {
+      String typeName = refusedType(value);
+      String message = typeName != null
+          ? "biến «%s» có kiểu đối tượng «%s» không được phép gửi lên".formatted(valueFields.getName(), typeName)
+          : "biến «%s» không phải JSON đúng cú pháp".formatted(valueFields.getName());
       throw new FormFieldValidationException(List.of(message), "Dữ liệu chưa hợp lệ: " + message);
     }
 
     @Override
     public String getName() {
-      return NAME;
+      return ValueType.OBJECT.equals(type) ? NAME : NAME + "-" + type.getName();
     }
 
     @Override
     public ValueType getType() {
-      return ValueType.OBJECT;
+      return type;
     }
 
     @Override
-    public ObjectValue readValue(ValueFields valueFields, boolean deserialize, boolean asTransientValue) {
+    public SerializableValue readValue(ValueFields valueFields, boolean deserialize, boolean asTransientValue) {
       throw new IllegalStateException("Nothing is ever stored with " + NAME);
     }
 
     @Override
-    public ObjectValue convertToTypedValue(UntypedValueImpl untypedValue) {
+    public SerializableValue convertToTypedValue(UntypedValueImpl untypedValue) {
       throw new IllegalStateException("Untyped values are never handled by " + NAME);
     }
 
@@ -102,7 +141,7 @@ public class ObjectTypePlugin extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public boolean isMutableValue(ObjectValue typedValue) {
+    public boolean isMutableValue(SerializableValue typedValue) {
       return false;
     }
   }
