@@ -5,12 +5,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 
 /**
  * Camunda refuses a password that breaks the password policy with a plain engine exception, which
  * its REST API (and so the Admin webapp) answers with 500. A weak password is the caller's mistake:
- * this mapper answers 400 with a Vietnamese explanation, and leaves every other error as it was.
+ * this mapper answers 400 with a Vietnamese explanation, and every other engine error as
+ * {@link RequestErrorMappers#camunda} does.
  */
 @Provider
 @Priority(1)
@@ -25,6 +25,6 @@ public class PasswordPolicyErrorMapper implements ExceptionMapper<ProcessEngineE
     if (CAMUNDA_MESSAGE.equals(exception.getMessage())) {
       return RequestErrorMappers.answer(Response.Status.BAD_REQUEST, "PasswordPolicyException", MESSAGE);
     }
-    return ExceptionHandlerHelper.getInstance().getResponse(exception);
+    return RequestErrorMappers.camunda(exception);
   }
 }

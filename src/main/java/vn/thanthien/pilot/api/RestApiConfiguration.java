@@ -10,10 +10,6 @@ public class RestApiConfiguration extends CamundaJerseyResourceConfig {
   @Override
   protected void registerAdditionalResources() {
     super.registerAdditionalResources();
-    register(ValidationErrorMapper.class);
-    register(PasswordPolicyErrorMapper.class);
-    register(RequestErrorMappers.NotJson.class);
-    register(RequestErrorMappers.WrongFields.class);
-    register(RequestErrorMappers.Http.class);
+    register(ErrorMapping.class);
   }
 }

@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * Camunda's REST API answers a refused submission with 400 on {@code submit-form} and
  * {@code complete}, but with 500 on {@code /process-definition/.../start}. A refused submission is
  * the caller's mistake, never a server error: this mapper answers 400 with the Vietnamese message
- * wherever the cause is a validation error, unless the answer is already another 4xx, and leaves
- * every other error as Camunda maps it.
+ * wherever the cause is a validation error, unless the answer is already another 4xx, and answers
+ * every other error as {@link RequestErrorMappers#camunda} does.
  */
 @Provider
 @Priority(1)
@@ -29,7 +29,7 @@ public class ValidationErrorMapper implements ExceptionMapper<RestException> {
       // stands even if a validation error is among its causes. On PostgreSQL the loser of two
       // simultaneous completions may run the form check on the state the winner left, and fail
       // it; the answer must still say that someone else completed the task (409), not 400.
-      return ExceptionHandlerHelper.getInstance().getResponse(exception);
+      return RequestErrorMappers.camunda(exception);
     }
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof FormFieldValidationException) {
@@ -38,6 +38,6 @@ public class ValidationErrorMapper implements ExceptionMapper<RestException> {
             .entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
       }
     }
-    return ExceptionHandlerHelper.getInstance().getResponse(exception);
+    return RequestErrorMappers.camunda(exception);
   }
 }
