@@ -2,7 +2,10 @@ package vn.thanthien.pilot.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,7 @@ class LoginThrottleOverHttpTest {
 
   @LocalServerPort int port;
   @Autowired IdentityService identity;
+  @Autowired ManagementService management;
 
   private void createUser(String id, String group) {
     User user = identity.newUser(id);
@@ -205,6 +209,15 @@ class LoginThrottleOverHttpTest {
       String deviceCookie = first.cookie(DeviceCookies.NAME_PREFIX);
       assertThat(deviceCookie).as(first.cookies().toString()).isNotNull()
           .contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure").doesNotContain(official);
+
+      // Signed under the installation's key in the engine's properties: any node reading the same
+      // database accepts it, and the key is not created twice.
+      String value = deviceCookie.split(";", 2)[0].split("=", 2)[1];
+      DeviceCookies anotherNode = new DeviceCookies(DeviceCookies.installationKey(management),
+          Duration.ofDays(1), Clock.systemUTC());
+      assertThat(anotherNode.verify(official, value)).isNotNull();
+      assertThat(management.getProperties()).containsKey(DeviceCookies.KEY_PROPERTY);
+      assertThat(DeviceCookies.installationKey(management)).isEqualTo(DeviceCookies.installationKey(management));
 
       // The stranger, from the same address, spends the official's budget and the address's.
       LoopbackHttp stranger = from(office);
