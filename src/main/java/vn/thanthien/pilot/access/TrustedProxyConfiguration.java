@@ -19,8 +19,18 @@ public class TrustedProxyConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(TrustedProxyConfiguration.class);
 
+  /**
+   * @param strategy Spring Boot's own handling, which must stay off: {@code native} would add
+   *     Tomcat's RemoteIpValve (trusting every private address), {@code framework} a filter trusting
+   *     everyone; unset, Spring Boot turns {@code native} on by itself on Kubernetes
+   */
   @Bean
-  public TrustedProxies trustedProxies(@Value("${pilot.http.trusted-proxies:}") String list) {
+  public TrustedProxies trustedProxies(@Value("${pilot.http.trusted-proxies:}") String list,
+      @Value("${server.forward-headers-strategy:}") String strategy) {
+    if (!"none".equalsIgnoreCase(strategy.trim())) {
+      throw new IllegalStateException("server.forward-headers-strategy must be 'none' (it is '" + strategy
+          + "'): forwarded headers are honoured only from " + TrustedProxies.SETTING);
+    }
     TrustedProxies proxies = TrustedProxies.parse(list);
     if (proxies.isEmpty()) {
       LOG.info("Forwarded headers are ignored (no trusted proxy): the client address is the TCP peer's");

@@ -75,15 +75,22 @@ class TrustedProxiesTest {
 
   @Test
   void anInvalidListFailsTheStart() {
-    new ApplicationContextRunner().withUserConfiguration(TrustedProxyConfiguration.class)
-        .withPropertyValues("pilot.http.trusted-proxies=10.0.0.5, nginx.local")
+    ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withUserConfiguration(TrustedProxyConfiguration.class)
+        .withPropertyValues("server.forward-headers-strategy=none");
+    runner.withPropertyValues("pilot.http.trusted-proxies=10.0.0.5, nginx.local")
         .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
             .hasMessage("pilot.http.trusted-proxies (PILOT_TRUSTED_PROXIES): «nginx.local» is not an IP address "
                 + "or a CIDR range (e.g. 10.0.0.5, 10.0.0.0/24, 2001:db8::/64; host names are not accepted)"));
-    new ApplicationContextRunner().withUserConfiguration(TrustedProxyConfiguration.class)
-        .withPropertyValues("pilot.http.trusted-proxies=10.0.0.5, 2001:db8::/64")
+    runner.withPropertyValues("pilot.http.trusted-proxies=10.0.0.5, 2001:db8::/64")
         .run(context -> assertThat(context).hasNotFailed().getBean(TrustedProxies.class)
             .satisfies(proxies -> assertThat(proxies.trusts("2001:db8::9")).isTrue()));
+    // Spring Boot's own forwarded-header handling (RemoteIpValve, or a filter) must stay off.
+    for (String strategy : List.of("native", "framework")) {
+      runner.withPropertyValues("server.forward-headers-strategy=" + strategy)
+          .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+              .hasMessageContaining("server.forward-headers-strategy must be 'none'"));
+    }
   }
 
   @Test
