@@ -72,10 +72,9 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       FilterChain chain) throws ServletException, IOException {
     String path = pathOf(request);
     Kind kind = null;
-    String user = basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
-    if (user != null) {
-      kind = Kind.BASIC;
-    } else if (path.startsWith(webappLoginPrefix) && path.contains("/login/")
+    String user = null;
+    // The login form first: it checks the form's user name, whatever Authorization header comes along.
+    if (path.startsWith(webappLoginPrefix) && path.contains("/login/")
         && "POST".equalsIgnoreCase(request.getMethod())) {
       kind = Kind.WEBAPP_LOGIN;
       // Read the form body here (never the query string, which the login does not use) and hand
@@ -87,6 +86,9 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       }
       user = formUser(body, request.getCharacterEncoding());
       request = new CachedBodyRequest(request, body);
+    } else {
+      user = basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
+      kind = user == null ? null : Kind.BASIC;
     }
     if (user == null) {
       // No password is checked for this request: nothing to slow down.
