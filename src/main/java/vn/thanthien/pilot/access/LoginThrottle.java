@@ -3,21 +3,35 @@ package vn.thanthien.pilot.access;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Slows down wrong passwords per (client address, user name), never per user alone: whoever sends
- * wrong passwords for an official only slows himself down, and the official logs in from any other
- * address at once (and from the same address once the block has passed). The state is a bounded
- * Caffeine cache, so a stranger cycling through addresses or names cannot exhaust memory; its
- * frequency-based admission keeps a busy pair (an ongoing attack) rather than one-off newcomers.
+ * Slows down wrong passwords, never per user alone: whoever sends wrong passwords for an official
+ * only slows himself down, and the official logs in from any other address at once. Three budgets:
  *
- * <p>A pair is tracked from its first failure. It may then have at most {@code maxFailures}
- * failures plus attempts in progress; from {@code maxFailures} failures on, one attempt at a time
- * is let through once the block has passed, and each further failure doubles the block up to
- * {@code maxBlock}. A login proven right (see {@link Outcome#VERIFIED}) forgets the pair.
+ * <ul>
+ *   <li>per (client address, user name): {@code maxFailures} failures, then one attempt per block,
+ *       the block doubling with each further failure up to {@code maxBlock}; a login proven right
+ *       (see {@link Outcome#VERIFIED}) forgets it;</li>
+ *   <li>per client address, across user names (password spraying): at most
+ *       {@code addressMaxFailures} failures per {@code addressWindow}, a leaky bucket that
+ *       empties at that rate; a right password does not empty it (a sprayer would log in with his
+ *       own account between guesses);</li>
+ *   <li>per known device ({@link DeviceCookies}): an attempt with a valid device cookie for the
+ *       user it logs in as counts under that device, with the (address, user) rules, and not
+ *       under the address's budgets, so a stranger's guesses from the same address (a commune
+ *       office behind one NAT) never keep that official out, and the device's own wrong passwords
+ *       block only the device.</li>
+ * </ul>
+ *
+ * <p>The state is one bounded Caffeine cache, so a stranger cycling through addresses, names or
+ * devices cannot exhaust memory; its frequency-based admission keeps busy entries (an ongoing
+ * attack) rather than one-off newcomers. Attempts in progress count, so that a parallel burst gets
+ * no more tries.
  */
 public class LoginThrottle {
 
@@ -33,21 +47,54 @@ public class LoginThrottle {
     UNKNOWN
   }
 
-  /** Whether an attempt may go on; if not, how many seconds to wait. */
-  public record Decision(boolean allowed, long retryAfterSeconds, boolean tracked) {}
+  /** The budget an attempt counts against. */
+  public enum Budget {
+    /** One user name from one client address. */
+    USER_AT_ADDRESS,
+    /** Every user name from one client address. */
+    ADDRESS,
+    /** One user name from one known device (a browser the user logged in with). */
+    DEVICE
+  }
+
+  /**
+   * Whether an attempt may go on; if not, how many seconds to wait and which budget is spent. An
+   * attempt allowed must be followed by {@link #release}.
+   */
+  public record Attempt(boolean allowed, long retryAfterSeconds, Budget refusedBy, List<Held> held) {}
+
+  /** One counter an allowed attempt holds (as an attempt in progress). */
+  record Held(String key) {}
 
   /** Longest user name kept in a key: Camunda's user ids have at most 64 characters. */
   static final int MAX_USER_LENGTH = 64;
 
-  private static final class Pair {
-    int failures;
+  private abstract static class Counter {
     int inProgress;
+  }
+
+  /** The (address, user) and device budget: failures, then doubling blocks. */
+  private static final class Pair extends Counter {
+    int failures;
     long blockedUntilNanos;
+  }
+
+  /** The address budget: a level that rises by one per failure and leaks at a steady rate. */
+  private static final class Bucket extends Counter {
+    double level;
+    long updatedNanos;
+
+    void leak(long now, double perNano) {
+      level = Math.max(0, level - (now - updatedNanos) * perNano);
+      updatedNanos = now;
+    }
   }
 
   private final LoginThrottleProperties settings;
   private final Ticker ticker;
-  private final Cache<String, Pair> pairs;
+  private final Cache<String, Counter> counters;
+  /** How much of the address bucket leaks per nanosecond. */
+  private final double leakPerNano;
 
   public LoginThrottle(LoginThrottleProperties settings) {
     this(settings, Ticker.systemTicker());
@@ -56,7 +103,8 @@ public class LoginThrottle {
   LoginThrottle(LoginThrottleProperties settings, Ticker ticker) {
     this.settings = settings;
     this.ticker = ticker;
-    this.pairs = Caffeine.newBuilder()
+    this.leakPerNano = settings.addressMaxFailures() / (double) settings.addressWindow().toNanos();
+    this.counters = Caffeine.newBuilder()
         .maximumSize(settings.maxEntries())
         .expireAfterWrite(settings.forgetAfter())
         .ticker(ticker)
@@ -64,38 +112,112 @@ public class LoginThrottle {
         .build();
   }
 
-  public static String key(String clientAddress, String userName) {
+  static String pairKey(String clientAddress, String userName) {
     String user = userName.length() > MAX_USER_LENGTH ? userName.substring(0, MAX_USER_LENGTH) : userName;
-    return clientAddress + '\n' + user;
+    return "p\n" + clientAddress + '\n' + user;
   }
 
-  /** Called before the password is checked; an attempt allowed must be followed by {@link #release}. */
-  public Decision acquire(String key) {
-    long now = ticker.read();
-    Decision[] decision = new Decision[1];
-    pairs.asMap().computeIfPresent(key, (k, pair) -> {
-      int max = settings.maxFailures();
-      if (pair.failures >= max) {
-        if (now < pair.blockedUntilNanos || pair.inProgress > 0) {
-          decision[0] = refuse(pair.blockedUntilNanos - now);
-          return pair;
-        }
-      } else if (pair.failures + pair.inProgress >= max) {
-        decision[0] = refuse(0);
-        return pair;
+  static String addressKey(String clientAddress) {
+    return "a\n" + clientAddress;
+  }
+
+  static String deviceKey(String device) {
+    return "d\n" + device;
+  }
+
+  /**
+   * Called before the password is checked.
+   *
+   * @param clientAddress {@link ClientAddress#limitKey}
+   * @param device the device of a valid device cookie for {@code userName}, or null
+   */
+  public Attempt acquire(String clientAddress, String userName, String device) {
+    List<String> keys = device != null ? List.of(deviceKey(device))
+        : List.of(pairKey(clientAddress, userName), addressKey(clientAddress));
+    List<Held> held = new java.util.ArrayList<>();
+    for (String key : keys) {
+      long[] refusedFor = new long[1];
+      Held one = key.startsWith("a\n") ? acquireBucket(key, refusedFor) : acquirePair(key, refusedFor);
+      if (one == null) {
+        held.forEach(h -> releaseOne(h, Outcome.UNKNOWN));
+        return new Attempt(false, seconds(refusedFor[0]), budgetOf(key), List.of());
       }
-      pair.inProgress++;
-      decision[0] = new Decision(true, 0, true);
-      return pair;
-    });
-    return decision[0] != null ? decision[0] : new Decision(true, 0, false);
+      held.add(one);
+    }
+    return new Attempt(true, 0, null, List.copyOf(held));
   }
 
   /** Called once the answer to an allowed attempt is known. */
-  public void release(String key, Decision decision, Outcome outcome) {
+  public void release(Attempt attempt, Outcome outcome) {
+    attempt.held().forEach(held -> releaseOne(held, outcome));
+  }
+
+  private static Budget budgetOf(String key) {
+    return switch (key.charAt(0)) {
+      case 'a' -> Budget.ADDRESS;
+      case 'd' -> Budget.DEVICE;
+      default -> Budget.USER_AT_ADDRESS;
+    };
+  }
+
+  /** Null when refused; an attempt is counted in progress from the first, so a parallel burst gets no more. */
+  private Held acquirePair(String key, long[] refusedFor) {
     long now = ticker.read();
-    pairs.asMap().compute(key, (k, pair) -> {
-      if (pair != null && decision.tracked() && pair.inProgress > 0) {
+    boolean[] refused = new boolean[1];
+    counters.asMap().compute(key, (k, counter) -> {
+      Pair pair = counter == null ? new Pair() : (Pair) counter;
+      int max = settings.maxFailures();
+      if (pair.failures >= max) {
+        if (now < pair.blockedUntilNanos || pair.inProgress > 0) {
+          refused[0] = true;
+          refusedFor[0] = pair.blockedUntilNanos - now;
+          return pair;
+        }
+      } else if (pair.failures + pair.inProgress >= max) {
+        refused[0] = true;
+        return pair;
+      }
+      pair.inProgress++;
+      return pair;
+    });
+    return refused[0] ? null : new Held(key);
+  }
+
+  private Held acquireBucket(String key, long[] refusedFor) {
+    long now = ticker.read();
+    boolean[] refused = new boolean[1];
+    counters.asMap().compute(key, (k, counter) -> {
+      Bucket bucket = counter == null ? new Bucket() : (Bucket) counter;
+      if (counter == null) {
+        bucket.updatedNanos = now;
+      }
+      bucket.leak(now, leakPerNano);
+      int max = settings.addressMaxFailures();
+      if (bucket.level + bucket.inProgress > max - 1) {
+        refused[0] = true;
+        // Until the level has leaked enough for one more attempt beside those in progress.
+        refusedFor[0] = (long) ((bucket.level + bucket.inProgress - (max - 1)) / leakPerNano);
+        return bucket;
+      }
+      bucket.inProgress++;
+      return bucket;
+    });
+    return refused[0] ? null : new Held(key);
+  }
+
+  private void releaseOne(Held held, Outcome outcome) {
+    long now = ticker.read();
+    if (held.key().startsWith("a\n")) {
+      releaseBucket(held, outcome, now);
+    } else {
+      releasePair(held, outcome, now);
+    }
+  }
+
+  private void releasePair(Held held, Outcome outcome, long now) {
+    counters.asMap().compute(held.key(), (k, counter) -> {
+      Pair pair = (Pair) counter;
+      if (pair != null && pair.inProgress > 0) {
         pair.inProgress--;
       }
       switch (outcome) {
@@ -106,10 +228,12 @@ public class LoginThrottle {
           pair.failures++;
           int over = pair.failures - settings.maxFailures();
           if (over >= 0) {
-            java.time.Duration block = blockFor(over);
+            Duration block = blockFor(over);
             pair.blockedUntilNanos = now + block.toNanos();
-            LOG.warn("{} wrong passwords for user name '{}' from {}: next attempt in {} s", pair.failures,
-                printable(k.substring(k.indexOf('\n') + 1)), k.substring(0, k.indexOf('\n')), block.toSeconds());
+            String[] parts = k.split("\n", 3);
+            LOG.warn("{} wrong passwords for user name '{}' {} {}: next attempt in {} s", pair.failures,
+                printable(parts.length == 3 ? parts[2] : ""), parts[0].equals("d") ? "on device" : "from",
+                parts[1], block.toSeconds());
           }
           return pair;
         }
@@ -128,14 +252,40 @@ public class LoginThrottle {
     });
   }
 
-  /** How many pairs are remembered at the moment (for tests and monitoring). */
-  public long size() {
-    pairs.cleanUp();
-    return pairs.estimatedSize();
+  private void releaseBucket(Held held, Outcome outcome, long now) {
+    counters.asMap().compute(held.key(), (k, counter) -> {
+      Bucket bucket = (Bucket) counter;
+      if (bucket == null) {
+        if (outcome != Outcome.FAILED) {
+          return null;
+        }
+        bucket = new Bucket();
+        bucket.updatedNanos = now;
+      }
+      if (bucket.inProgress > 0) {
+        bucket.inProgress--;
+      }
+      bucket.leak(now, leakPerNano);
+      if (outcome == Outcome.FAILED) {
+        bucket.level += 1;
+        if (bucket.level > settings.addressMaxFailures() - 1) {
+          LOG.warn("{} wrong passwords from {} within {} across user names: further attempts from there "
+              + "without a known device are refused for a while", settings.addressMaxFailures(),
+              k.substring(2), settings.addressWindow());
+        }
+      }
+      return bucket.level == 0 && bucket.inProgress == 0 ? null : bucket;
+    });
   }
 
-  private java.time.Duration blockFor(int failuresOverLimit) {
-    java.time.Duration block = settings.block();
+  /** How many counters are remembered at the moment (for tests and monitoring). */
+  public long size() {
+    counters.cleanUp();
+    return counters.estimatedSize();
+  }
+
+  private Duration blockFor(int failuresOverLimit) {
+    Duration block = settings.block();
     for (int i = 0; i < failuresOverLimit && block.compareTo(settings.maxBlock()) < 0; i++) {
       block = block.multipliedBy(2);
     }
@@ -146,8 +296,7 @@ public class LoginThrottle {
     return text.replaceAll("\\p{Cntrl}", "?");
   }
 
-  private static Decision refuse(long waitNanos) {
-    long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + TimeUnit.SECONDS.toNanos(1) - 1));
-    return new Decision(false, seconds, false);
+  private static long seconds(long waitNanos) {
+    return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + TimeUnit.SECONDS.toNanos(1) - 1));
   }
 }

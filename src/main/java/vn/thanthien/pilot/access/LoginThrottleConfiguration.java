@@ -1,7 +1,8 @@
 package vn.thanthien.pilot.access;
 
 import jakarta.servlet.Filter;
-import java.util.List;
+import java.time.Clock;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -9,10 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Wrong passwords are slowed down per client address and user name ({@link LoginThrottle}) on
- * every login path (HTTP Basic on the REST API, the application's {@code /api} and the actuator, the
- * webapps' login form), instead of Camunda's per-user lock (turned off in application.yaml), which let
- * anyone lock any official out.
+ * Wrong passwords are slowed down per client address and user name, per client address, and per
+ * known device ({@link LoginThrottle}) on every login path (HTTP Basic anywhere, the webapps' login
+ * form), instead of Camunda's per-user lock (turned off in application.yaml), which let anyone
+ * lock any official out.
  */
 @Configuration
 public class LoginThrottleConfiguration {
@@ -28,16 +29,25 @@ public class LoginThrottleConfiguration {
     return new LoginThrottle(settings);
   }
 
+  /** The installation's device cookies, their key shared by every node through the engine's properties. */
   @Bean
-  public FilterRegistrationBean<Filter> loginThrottleFilter(LoginThrottle throttle,
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
-      @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
+  public DeviceCookies deviceCookies(ProcessEngine engine, LoginThrottleProperties settings) {
+    return new DeviceCookies(DeviceCookies.installationKey(engine.getManagementService()),
+        settings.deviceLifetime(), Clock.systemUTC());
+  }
+
+  /**
+   * On every path ({@code /*}): any request with HTTP Basic credentials is a login attempt,
+   * wherever it goes, so that no path that checks a password (a bare {@code /api} as much as
+   * {@code /api/…}) or one added later escapes the throttle.
+   */
+  @Bean
+  public FilterRegistrationBean<Filter> loginThrottleFilter(LoginThrottle throttle, DeviceCookies devices,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
     registration.setName("pilot-login-throttle");
-    registration.setFilter(new LoginThrottleFilter(throttle,
-        List.of("/engine-rest", ApiSecurityConfiguration.API_PATH, actuatorPath), webappPath));
-    registration.addUrlPatterns("/engine-rest/*", ApiSecurityConfiguration.API_PATH + "/*", actuatorPath + "/*",
-        webappPath + "/api/admin/auth/user/*");
+    registration.setFilter(new LoginThrottleFilter(throttle, devices, webappPath));
+    registration.addUrlPatterns("/*");
     registration.setOrder(ORDER);
     return registration;
   }

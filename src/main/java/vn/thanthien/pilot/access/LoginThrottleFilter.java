@@ -5,36 +5,40 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.thanthien.pilot.access.LoginThrottle.Decision;
+import vn.thanthien.pilot.access.LoginThrottle.Attempt;
 import vn.thanthien.pilot.access.LoginThrottle.Outcome;
 
 /**
- * Puts the {@link LoginThrottle} in front of both ways to log in: HTTP Basic on the REST API
- * ({@code /engine-rest/*}), the application's API ({@code /api/*}) and the actuator
- * ({@code /actuator/*}), and the webapps' login form
+ * Puts the {@link LoginThrottle} in front of every way to log in: any request with HTTP Basic
+ * credentials, whatever its path (the REST API {@code /engine-rest}, the application's {@code /api}
+ * and the actuator, bare paths included, and any path added later), and the webapps' login form
  * ({@code POST <webapps>/api/admin/auth/user/{engine}/login/{app}}). A throttled attempt answers
  * 429 with a Vietnamese message and {@code Retry-After}, without the password being checked. The
- * client address is {@link HttpServletRequest#getRemoteAddr()}: Tomcat replaces it by the
- * {@code X-Forwarded-For} address only for requests from trusted internal proxies.
+ * client address is {@link ClientAddress}'s. A login on the form proven right sets a device
+ * cookie ({@link DeviceCookies}); an attempt carrying a valid one for its user name counts under
+ * that device instead of the address. Requests without credentials (a webapp session) pass.
  *
  * <p>Must run before the filters that check the password (Camunda's on {@code /engine-rest/*},
- * {@link ApiAuthenticationFilter} on {@code /api/*}, {@link ActuatorAccessFilter} on {@code /actuator/*}) and after Spring's character-encoding filter (the login form is read here).
+ * {@link ApiAuthenticationFilter} on {@code /api/*}, {@link ActuatorAccessFilter} on
+ * {@code /actuator/*}) and after Spring's character-encoding filter (the login form is read here).
  */
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -42,26 +46,26 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String MESSAGE = "Đăng nhập sai quá nhiều lần với tên đăng nhập này từ địa chỉ của "
       + "anh/chị. Vui lòng chờ %d giây rồi thử lại; nếu quên mật khẩu, hãy liên hệ quản trị hệ thống.";
+  static final String ADDRESS_MESSAGE = "Có quá nhiều lần đăng nhập sai từ địa chỉ của anh/chị. Vui lòng "
+      + "chờ %d giây rồi thử lại; trình duyệt anh/chị đã đăng nhập thành công trước đây vẫn đăng nhập được.";
+  static final String DEVICE_MESSAGE = "Đăng nhập sai quá nhiều lần với tên đăng nhập này trên trình duyệt "
+      + "này. Vui lòng chờ %d giây rồi thử lại; nếu quên mật khẩu, hãy liên hệ quản trị hệ thống.";
 
   /** A login form is a user name and a password: anything longer is refused with 413. */
   static final int MAX_LOGIN_BODY = 16 * 1024;
 
   private final LoginThrottle throttle;
-  private final List<String> basicPrefixes;
+  private final DeviceCookies devices;
   private final String webappLoginPrefix;
 
-  /**
-   * @param basicPaths the paths whose requests log in with HTTP Basic, e.g. {@code /engine-rest}
-   *     and {@code /actuator}
-   * @param webappPath the webapps' path, e.g. {@code /camunda}
-   */
-  public LoginThrottleFilter(LoginThrottle throttle, List<String> basicPaths, String webappPath) {
+  /** @param webappPath the webapps' path, e.g. {@code /camunda} */
+  public LoginThrottleFilter(LoginThrottle throttle, DeviceCookies devices, String webappPath) {
     this.throttle = throttle;
-    this.basicPrefixes = basicPaths.stream().map(path -> path + "/").toList();
+    this.devices = devices;
     this.webappLoginPrefix = webappPath + "/api/admin/auth/user/";
   }
 
-  private enum Kind { REST_BASIC, WEBAPP_LOGIN }
+  private enum Kind { BASIC, WEBAPP_LOGIN }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
@@ -69,10 +73,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     String path = pathOf(request);
     Kind kind = null;
     String user = null;
-    if (basicPrefixes.stream().anyMatch(path::startsWith)) {
-      kind = Kind.REST_BASIC;
-      user = basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
-    } else if (path.startsWith(webappLoginPrefix) && path.contains("/login/")
+    // The login form first: it checks the form's user name, whatever Authorization header comes along.
+    if (path.startsWith(webappLoginPrefix) && path.contains("/login/")
         && "POST".equalsIgnoreCase(request.getMethod())) {
       kind = Kind.WEBAPP_LOGIN;
       // Read the form body here (never the query string, which the login does not use) and hand
@@ -84,33 +86,43 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       }
       user = formUser(body, request.getCharacterEncoding());
       request = new CachedBodyRequest(request, body);
+    } else {
+      user = basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
+      kind = user == null ? null : Kind.BASIC;
     }
     if (user == null) {
       // No password is checked for this request: nothing to slow down.
       chain.doFilter(request, response);
       return;
     }
-    String key = LoginThrottle.key(request.getRemoteAddr(), user);
-    Decision decision = throttle.acquire(key);
-    if (!decision.allowed()) {
-      LOG.debug("Login throttled: {} {} from {}, retry after {} s", request.getMethod(), path,
-          request.getRemoteAddr(), decision.retryAfterSeconds());
-      refuse(response, decision.retryAfterSeconds());
+    String device = devices.deviceOf(request, user);
+    Attempt attempt = throttle.acquire(ClientAddress.limitKey(request), user, device);
+    if (!attempt.allowed()) {
+      LOG.debug("Login throttled ({}): {} {} from {}, retry after {} s", attempt.refusedBy(), request.getMethod(),
+          path, ClientAddress.of(request), attempt.retryAfterSeconds());
+      refuse(response, attempt);
       return;
     }
+    HttpServletResponse answer = kind == Kind.WEBAPP_LOGIN
+        ? new DeviceCookieResponse(response, devices, user, request.isSecure()) : response;
     Outcome outcome = Outcome.UNKNOWN;
     try {
-      chain.doFilter(request, response);
+      chain.doFilter(request, answer);
       outcome = outcomeOf(kind, response.getStatus());
+      if (answer instanceof DeviceCookieResponse withCookie) {
+        withCookie.addCookieIfVerified();
+      }
     } finally {
-      throttle.release(key, decision, outcome);
+      throttle.release(attempt, outcome);
     }
   }
 
   /**
-   * The REST API and the actuator answer 401 only when the credentials are wrong; any other answer proves nothing
-   * (some paths need no credentials at all). The login form answers 200 only after the password
-   * was found right.
+   * A 401 to a request with credentials counts as a wrong password (on the REST API, {@code /api}
+   * and the actuator it means exactly that; a path that reads no credentials, such as the webapps'
+   * API without a session, is counted alike, which errs on the safe side); any other answer proves
+   * nothing (some paths need no credentials at all). The login form answers 200 only after the
+   * password was found right.
    */
   private static Outcome outcomeOf(Kind kind, int status) {
     if (status == HttpServletResponse.SC_UNAUTHORIZED) {
@@ -227,11 +239,61 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     }
   }
 
-  private static void refuse(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+  /**
+   * The login form's answer: once it is 200 (the password was right), it carries a new device
+   * cookie for the user, set before the body is written (the response is then committed).
+   */
+  private static final class DeviceCookieResponse extends HttpServletResponseWrapper {
+    private final DeviceCookies devices;
+    private final String user;
+    private final boolean secure;
+    private boolean added;
+
+    DeviceCookieResponse(HttpServletResponse response, DeviceCookies devices, String user, boolean secure) {
+      super(response);
+      this.devices = devices;
+      this.user = user;
+      this.secure = secure;
+    }
+
+    void addCookieIfVerified() {
+      if (!added && !isCommitted() && getStatus() == HttpServletResponse.SC_OK) {
+        added = true;
+        addHeader(HttpHeaders.SET_COOKIE, devices.issue(user, secure).toString());
+      }
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+      addCookieIfVerified();
+      return super.getOutputStream();
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+      addCookieIfVerified();
+      return super.getWriter();
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+      addCookieIfVerified();
+      super.flushBuffer();
+    }
+  }
+
+  private static void refuse(HttpServletResponse response, Attempt attempt) throws IOException {
+    long retryAfter = attempt.retryAfterSeconds();
+    String message = switch (attempt.refusedBy()) {
+      case ADDRESS -> ADDRESS_MESSAGE;
+      case DEVICE -> DEVICE_MESSAGE;
+      default -> MESSAGE;
+    };
     response.setStatus(429);
-    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     response.setContentType("application/json;charset=UTF-8");
     response.getWriter().write(JSON.writeValueAsString(Map.of(
-        "type", "TooManyLoginAttempts", "message", MESSAGE.formatted(retryAfterSeconds))));
+        "type", "TooManyLoginAttempts", "message", message.formatted(retryAfter))));
   }
 }

@@ -27,6 +27,14 @@ class CredentialsTest {
   class WithoutDemoData {
     @Autowired IdentityService identity;
 
+    @Autowired TrustedProxies trustedProxies;
+
+    @Test
+    void byDefaultNoProxyIsTrusted() {
+      assertThat(trustedProxies.isEmpty()).isTrue();
+      assertThat(trustedProxies.trusts("127.0.0.1")).isFalse();
+    }
+
     @Test
     void thereIsNoUserAndNoDefaultAdministrator() {
       assertThat(identity.createUserQuery().count()).isZero();
@@ -79,15 +87,18 @@ class CredentialsTest {
       String cookie = tasklist.login.cookies().stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
       assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
 
-      java.net.http.HttpResponse<String> https = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-              + "/camunda/api/admin/auth/user/default/login/tasklist"))
-              .header("X-Forwarded-Proto", "https")
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=xa12679&password=" + ApiClient.PASSWORD))
-              .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-      assertThat(https.headers().allValues("set-cookie")).anySatisfy(c ->
-          assertThat(c).startsWith("JSESSIONID").contains("Secure").contains("HttpOnly"));
+      // Behind the trusted TLS proxy (application-it.yaml: 127.0.0.5) the cookies are Secure ...
+      LoopbackHttp.Reply viaProxy = new LoopbackHttp("127.0.0.5", port).browser().login("xa12679",
+          ApiClient.PASSWORD, "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.90");
+      assertThat(viaProxy.status()).isEqualTo(200);
+      assertThat(viaProxy.cookie("JSESSIONID")).contains("Secure").contains("HttpOnly");
+      assertThat(viaProxy.cookie(DeviceCookies.NAME_PREFIX)).contains("Secure").contains("HttpOnly");
+      // ... and a stranger saying the same over plain HTTP gets no Secure cookie (nor anything else).
+      LoopbackHttp.Reply stranger = new LoopbackHttp("127.0.0.13", port).browser().login("xa12679",
+          ApiClient.PASSWORD, "X-Forwarded-Proto", "https", "Forwarded", "proto=https", "X-Forwarded-Ssl", "on");
+      assertThat(stranger.status()).isEqualTo(200);
+      assertThat(stranger.cookie("JSESSIONID")).contains("HttpOnly").doesNotContain("Secure");
+      assertThat(stranger.cookie(DeviceCookies.NAME_PREFIX)).doesNotContain("Secure");
     }
 
     @Test
