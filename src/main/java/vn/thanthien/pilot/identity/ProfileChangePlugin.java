@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Component;
 import vn.thanthien.pilot.engine.CommandFields;
 
@@ -67,7 +68,8 @@ public class ProfileChangePlugin extends AbstractProcessEnginePlugin {
     }
 
     private void check(User user) {
-      User stored = stored(user.getId());
+      // a new user (Camunda inserts a user of revision 0) has nothing stored to compare with
+      User stored = user instanceof UserEntity entity && entity.getRevision() == 0 ? null : stored(user.getId());
       boolean firstName = stored == null || !Objects.equals(stored.getFirstName(), user.getFirstName());
       boolean lastName = stored == null || !Objects.equals(stored.getLastName(), user.getLastName());
       boolean email = stored == null || !Objects.equals(stored.getEmail(), user.getEmail());
