@@ -3,10 +3,8 @@ package vn.thanthien.pilot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -100,7 +98,7 @@ class FirstAdministratorOverHttpTest {
   @Test
   @Order(2)
   void aStrangerIsRefusedTheSetupOnEverySpellingAndEveryMethod() throws Exception {
-    Browser stranger = Browser.visit(app.port);
+    BrowserSession stranger = BrowserSession.visit(app.port);
     assertThat(stranger.landedOn).as("Camunda still sends a browser to its setup page while nobody administers")
         .contains("/camunda/app/admin/default/setup/");
     assertSetupRefused(stranger);
@@ -133,7 +131,7 @@ class FirstAdministratorOverHttpTest {
     assertThat(Files.readString(app.log)).doesNotContain(NO_ADMINISTRATOR_LOG);
     assertOnlyAdminExists();
 
-    assertSetupRefused(Browser.visit(app.port));
+    assertSetupRefused(BrowserSession.visit(app.port));
     assertOnlyAdminExists();
   }
 
@@ -145,7 +143,7 @@ class FirstAdministratorOverHttpTest {
     assertThat(ids(administrators.json())).containsExactly("admin");
   }
 
-  private void assertSetupRefused(Browser stranger) {
+  private void assertSetupRefused(BrowserSession stranger) {
     List<String> failures = new ArrayList<>();
     for (String path : SPELLINGS) {
       for (String method : List.of("POST", "PUT", "GET")) {
@@ -185,10 +183,10 @@ class FirstAdministratorOverHttpTest {
   }
 
   /** A browser's session: the cookies and the XSRF token Camunda gives whoever opens a webapp. */
-  record Browser(int port, String cookies, String xsrfToken, String landedOn) {
+  record BrowserSession(int port, String cookies, String xsrfToken, String landedOn) {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static Browser visit(int port) throws IOException, InterruptedException {
+    static BrowserSession visit(int port) throws IOException, InterruptedException {
       CookieManager jar = new CookieManager();
       HttpClient browser = HttpClient.newBuilder().cookieHandler(jar).followRedirects(HttpClient.Redirect.NORMAL).build();
       HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
@@ -200,7 +198,7 @@ class FirstAdministratorOverHttpTest {
           .map(HttpCookie::getValue).orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie: " + cookies));
       assertThat(cookies).anyMatch(c -> c.getName().equals("JSESSIONID"));
       String header = String.join("; ", cookies.stream().map(c -> c.getName() + "=" + c.getValue()).toList());
-      return new Browser(port, header, token, page.uri().toString());
+      return new BrowserSession(port, header, token, page.uri().toString());
     }
 
     HttpResponse<String> send(String method, String path, String json) {
