@@ -16,7 +16,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 @Priority(1)
 public class PasswordPolicyErrorMapper implements ExceptionMapper<ProcessEngineException> {
 
-  static final String CAMUNDA_MESSAGE = "Password does not match policy";
+  /** What Camunda says of a password the policy refuses (a plain engine exception). */
+  public static final String CAMUNDA_MESSAGE = "Password does not match policy";
   static final String MESSAGE = "Mật khẩu chưa đủ mạnh: cần ít nhất 10 ký tự, có chữ hoa, chữ thường, "
       + "chữ số và ký tự đặc biệt, và không chứa tên đăng nhập hay họ tên (Password does not match policy)";
 

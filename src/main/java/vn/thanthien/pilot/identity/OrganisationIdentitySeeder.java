@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -17,6 +18,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.api.PasswordPolicyErrorMapper;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.OrganisationGroups;
 import vn.thanthien.pilot.organisation.UnitDirectory;
@@ -33,6 +35,16 @@ import vn.thanthien.pilot.organisation.UnitDirectory;
 public class OrganisationIdentitySeeder implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationIdentitySeeder.class);
+
+  /**
+   * What an installation without any administrator logs at every start: Camunda Admin's first-user
+   * setup is closed ({@link FirstUserSetupFilter}), so configuration is the only way in.
+   */
+  static final String NO_ADMINISTRATOR = "No administrator: the group camunda-admin has no member, so nobody can "
+      + "manage users, groups or deployments, and Camunda Admin's first-user setup is closed. Set "
+      + "PILOT_ADMIN_PASSWORD (at least 10 characters with upper- and lower-case letters, a digit and a special "
+      + "character) and restart: the user '{}' is then created as administrator (and its password reset to "
+      + "PILOT_ADMIN_PASSWORD at every start while it is set). Log in to Camunda Admin as '{}' to add officials.";
 
   private final IdentityService identityService;
   private final ManagementService management;
@@ -118,7 +130,7 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
         : demo.enabled() ? demo.password() : null;
     if (password == null || password.isBlank()) {
       if (identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
-        LOG.warn("No administrator: set PILOT_ADMIN_PASSWORD to create the user '{}'", DemoUsers.ADMIN);
+        LOG.warn(NO_ADMINISTRATOR, DemoUsers.ADMIN, DemoUsers.ADMIN);
       }
       return;
     }
@@ -128,13 +140,26 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
       user.setFirstName("Quản trị");
       user.setLastName("hệ thống");
       user.setPassword(password);
-      identityService.saveUser(user);
+      saveAdministrator(user);
     } else if (!identityService.checkPassword(DemoUsers.ADMIN, password)) {
       user.setPassword(password);
-      identityService.saveUser(user);
+      saveAdministrator(user);
     }
     if (identityService.createUserQuery().userId(DemoUsers.ADMIN).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
       identityService.createMembership(DemoUsers.ADMIN, Groups.CAMUNDA_ADMIN);
+    }
+  }
+
+  private void saveAdministrator(User user) {
+    try {
+      identityService.saveUser(user);
+    } catch (ProcessEngineException e) {
+      if (PasswordPolicyErrorMapper.CAMUNDA_MESSAGE.equals(e.getMessage())) {
+        throw new IllegalStateException("PILOT_ADMIN_PASSWORD does not meet the password policy: at least 10 "
+            + "characters with an upper-case and a lower-case letter, a digit and a special character, and not "
+            + "containing the user name '" + DemoUsers.ADMIN + "'", e);
+      }
+      throw e;
     }
   }
 

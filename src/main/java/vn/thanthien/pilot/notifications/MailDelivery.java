@@ -1,5 +1,6 @@
 package vn.thanthien.pilot.notifications;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
@@ -13,11 +14,16 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +61,12 @@ public class MailDelivery {
           + "mail officials when work is offered to their unit or becomes late)");
     } else {
       this.from = sender(properties.from());
+      if (sender instanceof JavaMailSenderImpl impl && impl.getJavaMailProperties() != null) {
+        // the message goes to every address the server accepts, even when it refuses some: one bad
+        // address must not keep a unit's mail from the others (JavaMail's default sends nothing)
+        impl.getJavaMailProperties().putIfAbsent("mail.smtp.sendpartial", "true");
+        impl.getJavaMailProperties().putIfAbsent("mail.smtps.sendpartial", "true");
+      }
       LOG.info("E-mail is on: officials are mailed through {} from {}; links point to {}", server(),
           from.getAddress(), properties.baseUrl());
     }
@@ -66,25 +78,95 @@ public class MailDelivery {
   }
 
   /**
-   * One plain-text UTF-8 message to all {@code recipients}.
+   * One plain-text UTF-8 message to all {@code recipients} that are e-mail addresses. One bad
+   * address never keeps the mail from the others: an address that is not one is left out, and the
+   * message goes to every address the server accepts even when it refuses some (SMTP partial
+   * sending, {@code mail.smtp.sendpartial}); what was not delivered, and why, is in the answer.
    *
-   * @throws MailNotSentException when the server cannot be reached or refuses the message
+   * @return to whom it was sent, and who was left out or refused with the reason
+   * @throws MailNotSentException when the server cannot be reached or accepts none of the addresses
    */
-  public void send(Collection<String> recipients, String subject, String body) {
+  public Outcome send(Collection<String> recipients, String subject, String body) {
     if (sender == null) {
       throw new IllegalStateException("E-mail is off");
+    }
+    Map<String, String> undelivered = new LinkedHashMap<>();
+    List<InternetAddress> addresses = new ArrayList<>();
+    for (String recipient : recipients) {
+      parsed(recipient).ifPresentOrElse(addresses::add,
+          () -> undelivered.put(recipient, "not an e-mail address"));
+    }
+    if (addresses.isEmpty()) {
+      return new Outcome(List.of(), undelivered);
     }
     try {
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
       helper.setFrom(from);
-      helper.setTo(recipients.toArray(String[]::new));
+      helper.setTo(addresses.toArray(InternetAddress[]::new));
       helper.setSubject(subject);
       helper.setText(body, false);
       sender.send(message);
+      return new Outcome(addresses.stream().map(InternetAddress::getAddress).toList(), undelivered);
     } catch (MailException | MessagingException e) {
-      throw new MailNotSentException(reason(e, server()), e);
+      Optional<SendFailedException> partial = causes(e).stream().filter(SendFailedException.class::isInstance)
+          .map(SendFailedException.class::cast)
+          .filter(refused -> refused.getValidSentAddresses() != null && refused.getValidSentAddresses().length > 0)
+          .findFirst();
+      if (partial.isEmpty()) {
+        throw new MailNotSentException(reason(e, server()), e);
+      }
+      undelivered.putAll(refusals(partial.get()));
+      return new Outcome(Arrays.stream(partial.get().getValidSentAddresses())
+          .map(address -> ((InternetAddress) address).getAddress()).toList(), undelivered);
     }
+  }
+
+  /**
+   * What a mail came to: the addresses it was sent to, and each address it was not delivered to
+   * with the reason (left out as no address, or the server's answer to it).
+   */
+  public record Outcome(List<String> sent, Map<String, String> undelivered) {}
+
+  /** One plain address ("vanthu@xa.gov.vn"), or nothing for whatever is not exactly one. */
+  private static Optional<InternetAddress> parsed(String recipient) {
+    try {
+      InternetAddress address = new InternetAddress(recipient, true);
+      address.validate();
+      return address.getAddress() != null && address.getAddress().contains("@") && address.getPersonal() == null
+          && !address.isGroup() ? Optional.of(address) : Optional.empty();
+    } catch (AddressException notAnAddress) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Every address the server refused or did not take now, with what it answered (the reply about
+   * that address among the failures JavaMail chains, "550 5.1.1 <…>: user unknown").
+   */
+  private static Map<String, String> refusals(SendFailedException failure) {
+    List<String> replies = new ArrayList<>();
+    for (Exception next = failure.getNextException(); next != null;
+        next = next instanceof MessagingException messaging ? messaging.getNextException() : null) {
+      if (next.getMessage() != null) {
+        replies.add(next.getMessage().strip());
+      }
+    }
+    Map<String, String> refused = new LinkedHashMap<>();
+    for (Address[] addresses : List.of(nullToEmpty(failure.getInvalidAddresses()),
+        nullToEmpty(failure.getValidUnsentAddresses()))) {
+      for (Address address : addresses) {
+        String plain = ((InternetAddress) address).getAddress();
+        refused.putIfAbsent(plain, replies.stream()
+            .filter(reply -> reply.toLowerCase(Locale.ROOT).contains(plain.toLowerCase(Locale.ROOT)))
+            .findFirst().orElse("refused by the mail server"));
+      }
+    }
+    return refused;
+  }
+
+  private static Address[] nullToEmpty(Address[] addresses) {
+    return addresses == null ? new Address[0] : addresses;
   }
 
   /** "smtp.example.vn:587", as configured. */

@@ -1,8 +1,8 @@
 package vn.thanthien.pilot.notifications;
 
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -61,7 +61,8 @@ public class TaskMailJobHandler implements JobHandler<TaskMail>, JobFailureDescr
           mail.groupId());
       return;
     }
-    List<String> recipients = commandContext.runWithoutAuthorization(() -> recipients(commandContext, mail.groupId()));
+    Map<String, String> recipients = commandContext.runWithoutAuthorization(
+        () -> recipients(commandContext, mail.groupId()));
     if (recipients.isEmpty()) {
       LOG.info("No member of {} has an e-mail address: no {} mail for task {}", mail.groupId(), mail.kind(),
           mail.taskId());
@@ -69,8 +70,14 @@ public class TaskMailJobHandler implements JobHandler<TaskMail>, JobFailureDescr
     }
     TaskMailText text = TaskMailText.of(mail.kind(), taskName(task), unitName(commandContext, mail.groupId()),
         concerning(task), task.getDueDate(), properties.tasklistLink(task.getId()), zone);
-    delivery.send(recipients, text.subject(), text.body());
-    LOG.info("Mailed {} member(s) of {} about task {} ({})", recipients.size(), mail.groupId(), task.getId(),
+    MailDelivery.Outcome outcome = delivery.send(recipients.keySet(), text.subject(), text.body());
+    // one bad address never fails the job: the others have their mail, and a retry would mail them
+    // again; the address to correct is named here (Camunda Admin, the member's profile)
+    outcome.undelivered().forEach((address, why) -> LOG.warn(
+        "The {} mail about task {} was not delivered to member '{}' of {} at '{}' ({}); the unit's other members "
+            + "got it. Correct the member's e-mail address in Camunda Admin.",
+        mail.kind(), task.getId(), recipients.get(address), mail.groupId(), printable(address), printable(why)));
+    LOG.info("Mailed {} member(s) of {} about task {} ({})", outcome.sent().size(), mail.groupId(), task.getId(),
         mail.kind());
   }
 
@@ -107,16 +114,22 @@ public class TaskMailJobHandler implements JobHandler<TaskMail>, JobFailureDescr
         .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && groupId.equals(link.getGroupId()));
   }
 
-  /** The distinct e-mail addresses of the unit's members, in a stable order. */
-  private static List<String> recipients(CommandContext commandContext, String groupId) {
-    return commandContext.getReadOnlyIdentityProvider().createUserQuery(commandContext).memberOfGroup(groupId)
-        .orderByUserId().asc().list().stream()
-        .map(User::getEmail)
-        .filter(Objects::nonNull)
-        .map(String::strip)
-        .filter(email -> !email.isEmpty())
-        .distinct()
-        .toList();
+  /** The distinct e-mail addresses of the unit's members, in a stable order, each with its member's id. */
+  private static Map<String, String> recipients(CommandContext commandContext, String groupId) {
+    Map<String, String> recipients = new LinkedHashMap<>();
+    for (User member : commandContext.getReadOnlyIdentityProvider().createUserQuery(commandContext)
+        .memberOfGroup(groupId).orderByUserId().asc().list()) {
+      String email = member.getEmail() == null ? "" : member.getEmail().strip();
+      if (!email.isEmpty()) {
+        recipients.putIfAbsent(email, member.getId());
+      }
+    }
+    return recipients;
+  }
+
+  /** A stored value as one log line: no line breaks or other control characters of its own. */
+  private static String printable(String text) {
+    return text.replaceAll("\\p{Cntrl}", "?");
   }
 
   /** "UBND xã Chí Hòa"; the group's id when it has no name. */

@@ -36,6 +36,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -60,6 +65,7 @@ import vn.thanthien.pilot.process.CommuneInputs;
     "pilot.mail.base-url=https://thanthien.example.vn/",
     "pilot.mail.from=no-reply@thanthien.example.vn"})
 @ActiveProfiles("it")
+@ExtendWith(OutputCaptureExtension.class)
 class TaskMailOverSmtpTest {
 
   static final int SMTP_PORT = freePort();
@@ -76,6 +82,7 @@ class TaskMailOverSmtpTest {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
+  @Autowired DataSource dataSource;
 
   GreenMail smtp;
   final List<String> instances = new ArrayList<>();
@@ -233,6 +240,122 @@ class TaskMailOverSmtpTest {
       assertThat(addressees(offered)).as("the district, not Tiến Đức nor Chí Hòa").containsExactly("huyen339@demo.thanthien.local");
     } finally {
       ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aMemberWithAnAddressThatIsNoneDoesNotSilenceTheUnit(CapturedOutput output) throws Exception {
+    member("xa12679vanthu", "vanthu.chihoa@demo.thanthien.local", "commune-12679");
+    member("xa12679hong", "placeholder@demo.thanthien.local", "commune-12679");
+    // stored before addresses were checked (or by SQL, or a directory): two addresses in one
+    new JdbcTemplate(dataSource).update("UPDATE ACT_ID_USER SET EMAIL_ = ? WHERE ID_ = ?",
+        "hong.chihoa@demo.thanthien.local, ngoai@example.com", "xa12679hong");
+
+    ProcessInstance pilot = startCommunePilot();
+    management.executeJob(mailJobs(pilot).get(0).getId());
+
+    assertThat(smtp.waitForIncomingEmail(5000, 2)).isTrue();
+    assertThat(recipients()).containsExactlyInAnyOrder(
+        "xa12679@demo.thanthien.local", "vanthu.chihoa@demo.thanthien.local");
+    assertThat(mailJobs(pilot)).as("done, not retried: the others have their mail").isEmpty();
+    assertThat(runtime.createIncidentQuery().processInstanceId(pilot.getId()).count()).isZero();
+    assertThat(output.getOut()).contains("was not delivered to member 'xa12679hong' of commune-12679 at "
+        + "'hong.chihoa@demo.thanthien.local, ngoai@example.com' (not an e-mail address)");
+  }
+
+  @Test
+  void anAddressTheServerRefusesDoesNotSilenceTheUnit(CapturedOutput output) throws Exception {
+    member("xa12679vanthu", "vanthu.chihoa@demo.thanthien.local", "commune-12679");
+    member("xa12679cu", "nghihuu.chihoa@demo.thanthien.local", "commune-12679");
+    smtp.stop();
+    try (RefusingSmtpServer server = new RefusingSmtpServer(SMTP_PORT, "nghihuu.chihoa@demo.thanthien.local")) {
+      ProcessInstance pilot = startCommunePilot();
+      management.executeJob(mailJobs(pilot).get(0).getId());
+
+      assertThat(server.delivered()).as("one message, to the addresses the server accepted")
+          .containsExactly(List.of("xa12679@demo.thanthien.local", "vanthu.chihoa@demo.thanthien.local"));
+      assertThat(mailJobs(pilot)).as("done, not retried").isEmpty();
+      assertThat(runtime.createIncidentQuery().processInstanceId(pilot.getId()).count()).isZero();
+      assertThat(output.getOut()).contains("was not delivered to member 'xa12679cu' of commune-12679 at "
+          + "'nghihuu.chihoa@demo.thanthien.local' (550 5.1.1 <nghihuu.chihoa@demo.thanthien.local>: user unknown)");
+    } finally {
+      smtp = startSmtp();
+    }
+  }
+
+  /**
+   * An SMTP server that refuses some recipients (550), as a real one refuses a mailbox that does
+   * not exist, and keeps the recipients of each message it accepts. One connection at a time.
+   */
+  static final class RefusingSmtpServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final Set<String> refused;
+    private final List<List<String>> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Thread thread;
+
+    RefusingSmtpServer(int port, String... refused) throws IOException {
+      this.socket = new ServerSocket(port, 5, java.net.InetAddress.getByName("127.0.0.1"));
+      this.refused = Set.of(refused);
+      this.thread = new Thread(this::serve, "refusing-smtp");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    List<List<String>> delivered() {
+      return delivered;
+    }
+
+    private void serve() {
+      while (!socket.isClosed()) {
+        try (java.net.Socket client = socket.accept();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                client.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            java.io.PrintWriter out = new java.io.PrintWriter(new java.io.OutputStreamWriter(
+                client.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8), true)) {
+          reply(out, "220 127.0.0.1 ESMTP test");
+          List<String> accepted = new ArrayList<>();
+          for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String command = line.toUpperCase(java.util.Locale.ROOT);
+            if (command.startsWith("RCPT TO:")) {
+              String address = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
+              if (refused.contains(address)) {
+                reply(out, "550 5.1.1 <" + address + ">: user unknown");
+              } else {
+                accepted.add(address);
+                reply(out, "250 2.1.5 OK");
+              }
+            } else if (command.startsWith("DATA")) {
+              reply(out, "354 end with <CRLF>.<CRLF>");
+              for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
+                // the message itself is not kept
+              }
+              delivered.add(List.copyOf(accepted));
+              reply(out, "250 2.0.0 queued");
+            } else if (command.startsWith("QUIT")) {
+              reply(out, "221 2.0.0 bye");
+              break;
+            } else if (command.startsWith("RSET") || command.startsWith("MAIL FROM:")) {
+              accepted.clear();
+              reply(out, "250 2.0.0 OK");
+            } else {
+              reply(out, "250 OK"); // EHLO, HELO, NOOP
+            }
+          }
+        } catch (IOException closed) {
+          // the server is closed, or the client went away
+        }
+      }
+    }
+
+    private static void reply(java.io.PrintWriter out, String line) {
+      out.print(line + "\r\n");
+      out.flush();
+    }
+
+    @Override
+    public void close() throws Exception {
+      socket.close();
+      thread.join(5000);
     }
   }
 

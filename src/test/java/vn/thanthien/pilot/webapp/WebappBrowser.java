@@ -17,22 +17,22 @@ import org.junit.jupiter.api.Assumptions;
  * unless {@code PILOT_E2E_REQUIRED=true} as in CI), a Vietnamese (or other) browser, the webapps'
  * login, and where screenshots go.
  */
-final class WebappBrowser {
+public final class WebappBrowser {
 
-  static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
+  public static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
   static final String PASSWORD = "ThanThien@2023";
 
   private WebappBrowser() {}
 
   /** Playwright without a browser download; the test is skipped here when no Chromium is installed. */
-  static Playwright playwright() throws IOException {
+  public static Playwright playwright() throws IOException {
     Assumptions.assumeTrue(chromiumOrRequired(), "no Chromium at " + chromium());
     Files.createDirectories(SCREENSHOTS);
     com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
   }
 
-  static Browser launch(Playwright playwright) {
+  public static Browser launch(Playwright playwright) {
     return playwright.chromium().launch(new BrowserType.LaunchOptions()
         .setExecutablePath(chromium())
         .setHeadless(true)
@@ -50,7 +50,7 @@ final class WebappBrowser {
   }
 
   /** A new browser window speaking {@code locale} first. */
-  static Page open(Browser browser, String locale, int width, int height) {
+  public static Page open(Browser browser, String locale, int width, int height) {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions()
         .setLocale(locale).setViewportSize(width, height)
         .setExtraHTTPHeaders(Map.of("Accept-Language", locale + "," + locale.substring(0, 2))));
