@@ -278,6 +278,15 @@ public class LoginThrottle {
     });
   }
 
+  /**
+   * Forgets every counter: tests sharing one application (and one client address, 127.0.0.1) use it
+   * so that another test's deliberate wrong passwords do not spend their budget.
+   */
+  public void forgetAll() {
+    counters.invalidateAll();
+    counters.cleanUp();
+  }
+
   /** How many counters are remembered at the moment (for tests and monitoring). */
   public long size() {
     counters.cleanUp();

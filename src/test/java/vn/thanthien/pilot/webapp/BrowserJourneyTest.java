@@ -45,6 +45,8 @@ class BrowserJourneyTest {
   @Autowired TaskService tasks;
   @Autowired RepositoryService repository;
   @Autowired UnitDirectory units;
+  /** Other tests of this shared context spend 127.0.0.1's budget of wrong passwords on purpose. */
+  @Autowired vn.thanthien.pilot.access.LoginThrottle throttle;
 
   Playwright playwright;
   Browser browser;
@@ -67,6 +69,7 @@ class BrowserJourneyTest {
   }
 
   private void logIn(Page page, String app, String user) {
+    throttle.forgetAll();
     WebappBrowser.logIn(page, port, app, user);
     if ("tasklist".equals(app)) {
       // Tasklist has settled once it has chosen a filter and written it into the address.
