@@ -1,8 +1,6 @@
 package vn.thanthien.pilot.access;
 
 import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -13,6 +11,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 import vn.thanthien.pilot.engine.CommandFields;
+import vn.thanthien.pilot.engine.Interceptors;
 
 /**
  * A logged-in caller may check only their own password; administrators may check anyone's.
@@ -27,10 +26,7 @@ public class PasswordCheckPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(new OwnPasswordOnly(configuration));
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    Interceptors.addBeforeCommands(configuration, new OwnPasswordOnly(configuration));
   }
 
   static final class OwnPasswordOnly extends CommandInterceptor {

@@ -2,7 +2,6 @@ package vn.thanthien.pilot.api;
 
 import jakarta.ws.rs.core.Response.Status;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.springframework.stereotype.Component;
 import vn.thanthien.pilot.engine.CommandFields;
+import vn.thanthien.pilot.engine.Interceptors;
 
 /**
  * Clear 4xx answers with a Vietnamese message, instead of 500, for what an official can run into:
@@ -50,12 +50,7 @@ public class ClearErrorsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
-    if (interceptors == null) {
-      interceptors = new ArrayList<>();
-      configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
-    }
-    interceptors.add(new Translator(configuration));
+    Interceptors.addBeforeCommands(configuration, new Translator(configuration));
   }
 
   static final class Translator extends CommandInterceptor {

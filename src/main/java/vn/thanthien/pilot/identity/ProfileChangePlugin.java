@@ -1,7 +1,6 @@
 package vn.thanthien.pilot.identity;
 
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Component;
 import vn.thanthien.pilot.engine.CommandFields;
+import vn.thanthien.pilot.engine.Interceptors;
 
 /**
  * Who may change a user's profile, and what it may hold. Camunda grants every user UPDATE on
@@ -41,10 +41,7 @@ public class ProfileChangePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(new ProfileGuard(configuration));
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    Interceptors.addBeforeCommands(configuration, new ProfileGuard(configuration));
   }
 
   static final class ProfileGuard extends CommandInterceptor {
