@@ -100,17 +100,16 @@ function appRoot() {
   return (base && base.getAttribute('app-root')) || '/camunda';
 }
 
-function summaryUrl(api, district) {
-  const query = district ? '?district=' + encodeURIComponent(district) : '';
-  return `${api.cockpitApi}/plugin/${PLUGIN}/${encodeURIComponent(api.engine)}/summary${query}`;
-}
-
-function excelUrl(district) {
-  return '/api/programme/summary.xlsx' + (district ? '?district=' + encodeURIComponent(district) : '');
-}
-
-function pageLink(district, commune) {
+/**
+ * ?province=…&district=…&commune=…, keeping the province a manager chose on the page
+ * (#/programme-summary?province=33), if any.
+ */
+function unitQuery(district, commune) {
   const query = new URLSearchParams();
+  const province = pageQuery().get('province');
+  if (province) {
+    query.set('province', province);
+  }
   if (district) {
     query.set('district', district);
   }
@@ -118,10 +117,22 @@ function pageLink(district, commune) {
     query.set('commune', commune);
   }
   const text = query.toString();
-  return '#' + ROUTE + (text ? '?' + text : '');
+  return text ? '?' + text : '';
 }
 
-/** The page's own query (?district=…&commune=…) from Cockpit's hash address. */
+function summaryUrl(api, district) {
+  return `${api.cockpitApi}/plugin/${PLUGIN}/${encodeURIComponent(api.engine)}/summary${unitQuery(district)}`;
+}
+
+function excelUrl(district) {
+  return '/api/programme/summary.xlsx' + unitQuery(district);
+}
+
+function pageLink(district, commune) {
+  return '#' + ROUTE + unitQuery(district, commune);
+}
+
+/** The page's own query (?province=…&district=…&commune=…) from Cockpit's hash address. */
 function pageQuery() {
   const hash = window.location.hash || '';
   const at = hash.indexOf('?');

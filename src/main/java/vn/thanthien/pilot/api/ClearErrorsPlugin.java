@@ -22,7 +22,8 @@ import vn.thanthien.pilot.engine.Interceptors;
  * Clear 4xx answers with a Vietnamese message, instead of 500, for what an official can run into:
  * completing a task that another official completes at the same moment (409), completing a task
  * that was already completed or no longer exists (404), and a value too long for the database
- * (SQL state 22001, 400).
+ * (SQL state 22001, 400), and an instance, task or job of another province (Camunda's tenant check,
+ * 403 instead of its 500).
  *
  * <p>Camunda's task resource turns every engine exception of {@code complete} and
  * {@code submit-form} into a 500, but passes on a REST exception with its status. An engine command
@@ -44,6 +45,10 @@ public class ClearErrorsPlugin extends AbstractProcessEnginePlugin {
       + "bị hủy. Dữ liệu anh/chị gửi chưa được lưu; vui lòng tải lại danh sách công việc.";
   static final String TOO_LONG = "Dữ liệu chưa hợp lệ: có nội dung dài quá giới hạn lưu trữ (4.000 ký tự "
       + "cho một trường văn bản). Vui lòng rút gọn rồi gửi lại.";
+
+  static final String OTHER_PROVINCE = "Anh/chị không có quyền xem hoặc thay đổi hồ sơ này.";
+  /** Camunda's refusal (ENGINE-13034) of an instance, task or job of a tenant the user is no member of. */
+  private static final String UNAUTHORIZED_TENANT = "because it belongs to no authenticated tenant";
 
   /** SQL states of a transaction that lost against a concurrent one (serialization, deadlock, lock timeout). */
   private static final List<String> CONCURRENCY_SQL_STATES = List.of("40001", "40P01", "HYT00");
@@ -80,6 +85,11 @@ public class ClearErrorsPlugin extends AbstractProcessEnginePlugin {
             // other completion left), the cause is that someone else completed the task meanwhile.
             throw new InvalidRequestException(Status.CONFLICT, e, CONFLICT);
           }
+        }
+        if (e.getMessage() != null && e.getMessage().contains(UNAUTHORIZED_TENANT)) {
+          // another province's instance (access.ProvinceTenants): refused as any other reading
+          // without permission, without Camunda's English message naming its id
+          throw new InvalidRequestException(Status.FORBIDDEN, e, OTHER_PROVINCE);
         }
         throw e;
       }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import vn.thanthien.pilot.engine.Unchecked;
 import vn.thanthien.pilot.forms.FormValues;
 import vn.thanthien.pilot.notifications.NotificationProperties;
 import vn.thanthien.pilot.notifications.TaskMailJobHandler;
@@ -77,7 +78,7 @@ final class FollowUps {
   static void end(TaskEntity task) {
     CommandContext commandContext = Context.getCommandContext();
     RuntimeService runtime = commandContext.getProcessEngineConfiguration().getRuntimeService();
-    commandContext.runWithoutAuthorization(() -> runtime.createMessageCorrelation(DONE_MESSAGE)
+    Unchecked.read(() -> runtime.createMessageCorrelation(DONE_MESSAGE)
         .processInstanceVariableEquals("lateTaskId", task.getId())
         .correlateAllWithResult());
   }

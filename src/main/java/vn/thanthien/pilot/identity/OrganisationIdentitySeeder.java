@@ -189,14 +189,17 @@ public class OrganisationIdentitySeeder implements ApplicationRunner {
 
   /**
    * Every membership as "user\ngroup", read with one query (the country has some 11,000): a native
-   * user query whose rows are memberships, the group id in the first-name column.
+   * user query whose rows are memberships, user and group in the name columns. The row's id is the
+   * pair, not the user: the engine's cache keeps one row per id, and an official a reorganisation
+   * moved belongs to two groups.
    */
   private Set<String> memberships() {
     String table = management.getTableName(MembershipEntity.class);
     Set<String> pairs = new HashSet<>();
     identityService.createNativeUserQuery()
-        .sql("SELECT M.USER_ID_ AS ID_, M.GROUP_ID_ AS FIRST_ FROM " + table + " M").list()
-        .forEach(row -> pairs.add(row.getId() + "\n" + row.getFirstName()));
+        .sql("SELECT M.USER_ID_ || '/' || M.GROUP_ID_ AS ID_, M.USER_ID_ AS FIRST_, M.GROUP_ID_ AS LAST_ FROM "
+            + table + " M").list()
+        .forEach(row -> pairs.add(row.getFirstName() + "\n" + row.getLastName()));
     return pairs;
   }
 

@@ -163,6 +163,18 @@ public class UnitDirectory {
     return Optional.empty();
   }
 
+  /**
+   * The province a unit belongs to: itself, a district's province, a commune's district's province
+   * (or, for a commune a reorganisation placed directly under its province, that province).
+   */
+  public Optional<AdministrativeUnit> provinceOf(AdministrativeUnit unit) {
+    return switch (unit.level()) {
+      case PROVINCE -> Optional.of(unit);
+      case DISTRICT -> province(unit.parentCode());
+      case COMMUNE -> district(unit.parentCode()).flatMap(this::provinceOf).or(() -> province(unit.parentCode()));
+    };
+  }
+
   /** The districts of a province, in catalogue order; in the two-tier map, its provincial body. */
   public List<AdministrativeUnit> districtsOf(String provinceCode) {
     return province(provinceCode).map(p -> childrenOf(p.code())).orElse(List.of());

@@ -45,7 +45,8 @@ public class ProgrammeContext implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     // the province is the application's own: never taken from what the starter sends
-    AdministrativeUnit province = resolver.provinceOrRefuse(starterProvince(execution).orElse(organisation.provinceCode()));
+    AdministrativeUnit province = resolver.provinceOrRefuse(provinceCodeFor(
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication()));
     LocalDate start = FormValues.date(execution.getVariable("periodStart"), time.timeZone()).orElse(null);
     LocalDate end = FormValues.date(execution.getVariable("periodEnd"), time.timeZone()).orElse(null);
     if (start != null && end != null && !end.isAfter(start)) {
@@ -71,9 +72,18 @@ public class ProgrammeContext implements ExecutionListener {
         JsonVariables.checklist(districts.stream().map(AdministrativeUnit::code).toList()));
   }
 
+  /**
+   * The code of the province a programme started by {@code starter} is for: the province whose
+   * group the starter belongs to, when exactly one; else (an administrator, the application, an
+   * official of no province or of several) the configured one. Also what the programme's tenant
+   * is derived from ({@code access.ProvinceTenantIdProvider}).
+   */
+  public String provinceCodeFor(Authentication starter) {
+    return starterProvince(starter).orElse(organisation.provinceCode());
+  }
+
   /** The province of the official who starts the programme, when exactly one is known. */
-  private Optional<String> starterProvince(DelegateExecution execution) {
-    Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+  private Optional<String> starterProvince(Authentication starter) {
     if (starter == null || starter.getGroupIds() == null) {
       return Optional.empty();
     }

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.thanthien.pilot.engine.Unchecked;
 import vn.thanthien.pilot.forms.FormValues;
 
 /**
@@ -70,18 +71,17 @@ public final class RunningInstances {
 
   /**
    * The running instances (active or suspended) the query finds, other than the one starting,
-   * whatever the current user may read: the guard must see what the official cannot.
+   * whatever the current user may read (in any province): the guard must see what the official cannot.
    */
   public static List<ProcessInstance> others(DelegateExecution execution, ProcessInstanceQuery query) {
-    CommandContext command = Context.getCommandContext();
-    return command.runWithoutAuthorization(() -> query.list()).stream()
+    return Unchecked.read(query::list).stream()
         .filter(instance -> !instance.getId().equals(execution.getProcessInstanceId()))
         .toList();
   }
 
   /** A variable of another instance, read without the current user's authorizations. */
   public static Object variable(DelegateExecution execution, String processInstanceId, String name) {
-    return Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+    return Unchecked.read(() -> execution.getProcessEngineServices()
         .getRuntimeService().getVariable(processInstanceId, name));
   }
 
@@ -90,7 +90,7 @@ public final class RunningInstances {
    * without history.
    */
   public static String startDay(DelegateExecution execution, String processInstanceId, ZoneId zone) {
-    HistoricProcessInstance historic = Context.getCommandContext().runWithoutAuthorization(() ->
+    HistoricProcessInstance historic = Unchecked.read(() ->
         execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
             .processInstanceId(processInstanceId).singleResult());
     Date start = historic == null ? null : historic.getStartTime();

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import vn.thanthien.pilot.access.AccessModelSeeder;
 import vn.thanthien.pilot.access.Grants;
+import vn.thanthien.pilot.access.ProvinceTenants;
 import vn.thanthien.pilot.access.TasklistFilters;
 import vn.thanthien.pilot.forms.FormValues;
 import vn.thanthien.pilot.forms.ValidationProblems;
@@ -38,7 +39,8 @@ import vn.thanthien.pilot.organisation.UnitMappings;
  * with the officials of the units they replace; every open task offered to a group of a unit that
  * ended is offered to its successor's group instead; every variable the models route on
  * ({@value #GROUP_VARIABLES_TEXT}) that names such a group names the successor's, so later tasks go
- * there too; the successor's group may read the instances it takes over. Business keys, names and
+ * there too; the successor's group may read the instances it takes over (their grants, and the
+ * tenants of its predecessors' provinces besides its own: {@link ProvinceTenants}). Business keys, names and
  * history stay as they were: a pilot's results remain readable under the old unit's name. The
  * groups of units that ended stay (readable history) with the day they ended in their name, and
  * receive no new work. Applying the same reorganisation again finds nothing left to move.
@@ -55,13 +57,15 @@ public class Reorganisation {
   private final UnitDirectory units;
   private final AccessModelSeeder access;
   private final TasklistFilters filters;
+  private final ProvinceTenants tenants;
 
   public Reorganisation(UnitMappings mappings, UnitDirectory units, AccessModelSeeder access,
-      TasklistFilters filters) {
+      TasklistFilters filters, ProvinceTenants tenants) {
     this.mappings = mappings;
     this.units = units;
     this.access = access;
     this.filters = filters;
+    this.tenants = tenants;
   }
 
   /** What a reorganisation would move now. */
@@ -155,6 +159,8 @@ public class Reorganisation {
         }
       }
     });
+    // their own province's tenant and their predecessors': they read the instances they take over
+    tenants.joinAsSuccessors(identity, plan.successorGroups());
     succession.ended().forEach((old, name) -> {
       Group group = identity.createGroupQuery().groupId(old).singleResult();
       String retired = name + " (đến " + endedOn + ")";

@@ -22,12 +22,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thanthien.pilot.summary.ProgrammeSummaries.NotAuthenticatedException;
+import vn.thanthien.pilot.summary.ProgrammeSummaries.NothingToShowException;
 import vn.thanthien.pilot.summary.ProgrammeSummaries.UnknownDistrictException;
+import vn.thanthien.pilot.summary.ProgrammeSummaries.UnknownProvinceException;
 
 /**
  * The programme at a glance for other systems and for officials' spreadsheets:
  * {@code GET /api/programme/summary} (JSON) and {@code GET /api/programme/summary.xlsx} (Excel),
- * each with an optional {@code ?district=<code>}. Who calls is authenticated in the engine by
+ * each with an optional {@code ?district=<code>} and {@code ?province=<code>}. Who calls is authenticated in the engine by
  * {@code access.ApiAuthenticationFilter} (HTTP Basic or the webapps' session); what they see is
  * decided by {@link ProgrammeSummaries}. Errors answer a Vietnamese message as
  * {@code {"type": …, "message": …}}, never a stack trace.
@@ -39,12 +41,16 @@ public class ProgrammeSummaryController {
   public static final String XLSX_FILE_NAME = "tong-hop-de-an.xlsx";
   static final String XLSX_DISPLAY_NAME = "Tổng hợp đề án.xlsx";
   static final String DISTRICT = "district";
-  /** A district's GSO code: digits only, 1 to 10 of them. */
-  static final Pattern DISTRICT_CODE = Pattern.compile("[0-9]{1,10}");
+  static final String PROVINCE = "province";
+  /** A district's or a province's GSO code: digits only, 1 to 10 of them. */
+  static final Pattern CODE = Pattern.compile("[0-9]{1,10}");
 
   static final String REPEATED_DISTRICT = "Chỉ được chọn một huyện: tham số «district» chỉ được gửi một lần.";
   static final String INVALID_DISTRICT = "Mã huyện không hợp lệ: tham số «district» là mã huyện gồm từ 1 đến "
       + "10 chữ số, ví dụ district=339 (huyện Hưng Hà); bỏ tham số này để xem tất cả các huyện.";
+  static final String REPEATED_PROVINCE = "Chỉ được chọn một tỉnh: tham số «province» chỉ được gửi một lần.";
+  static final String INVALID_PROVINCE = "Mã tỉnh không hợp lệ: tham số «province» là mã tỉnh gồm từ 1 đến "
+      + "10 chữ số, ví dụ province=34 (tỉnh Thái Bình); bỏ tham số này để xem đề án của tỉnh mình.";
   static final String METHOD_NOT_ALLOWED = "Địa chỉ này chỉ dùng để xem (GET), không nhận phương thức %s.";
   static final String FORBIDDEN = "Anh/chị không có quyền xem thông tin này.";
   static final String FAILED = "Không lập được báo cáo tổng hợp do lỗi của hệ thống; vui lòng thử lại sau "
@@ -87,24 +93,26 @@ public class ProgrammeSummaryController {
   }
 
   private ProgrammeSummary read(HttpServletRequest request) {
-    Optional<String> district = district(request);
-    return summaries.read(district);
+    Optional<String> province = code(request, PROVINCE, REPEATED_PROVINCE, INVALID_PROVINCE, "InvalidProvinceCode");
+    Optional<String> district = code(request, DISTRICT, REPEATED_DISTRICT, INVALID_DISTRICT, "InvalidDistrictCode");
+    return summaries.read(province, district);
   }
 
   /**
-   * The district asked for: none, or exactly one code of digits. Read from the request itself, so
-   * that a repeated parameter is refused rather than silently joined or cut.
+   * The unit asked for: none, or exactly one code of digits. Read from the request itself, so that
+   * a repeated parameter is refused rather than silently joined or cut.
    */
-  static Optional<String> district(HttpServletRequest request) {
-    String[] values = request.getParameterValues(DISTRICT);
+  static Optional<String> code(HttpServletRequest request, String parameter, String repeated, String invalid,
+      String type) {
+    String[] values = request.getParameterValues(parameter);
     if (values == null) {
       return Optional.empty();
     }
     if (values.length != 1) {
-      throw new InvalidParameterException(REPEATED_DISTRICT);
+      throw new InvalidParameterException(type, repeated);
     }
-    if (!DISTRICT_CODE.matcher(values[0]).matches()) {
-      throw new InvalidParameterException(INVALID_DISTRICT);
+    if (!CODE.matcher(values[0]).matches()) {
+      throw new InvalidParameterException(type, invalid);
     }
     return Optional.of(values[0]);
   }
@@ -117,14 +125,27 @@ public class ProgrammeSummaryController {
 
   /** A request parameter this API does not accept. */
   static final class InvalidParameterException extends RuntimeException {
-    InvalidParameterException(String message) {
+    final String type;
+
+    InvalidParameterException(String type, String message) {
       super(message);
+      this.type = type;
     }
   }
 
   @ExceptionHandler(InvalidParameterException.class)
   ResponseEntity<Map<String, String>> invalid(InvalidParameterException e) {
-    return answer(HttpStatus.BAD_REQUEST, "InvalidDistrictCode", e.getMessage());
+    return answer(HttpStatus.BAD_REQUEST, e.type, e.getMessage());
+  }
+
+  @ExceptionHandler(UnknownProvinceException.class)
+  ResponseEntity<Map<String, String>> unknownProvince(UnknownProvinceException e) {
+    return answer(HttpStatus.NOT_FOUND, "UnknownProvince", e.getMessage());
+  }
+
+  @ExceptionHandler(NothingToShowException.class)
+  ResponseEntity<Map<String, String>> nothingToShow(NothingToShowException e) {
+    return answer(HttpStatus.NOT_FOUND, "NoProgrammeToShow", e.getMessage());
   }
 
   @ExceptionHandler(UnknownDistrictException.class)

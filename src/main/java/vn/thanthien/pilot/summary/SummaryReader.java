@@ -15,11 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -28,9 +30,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.camunda.spin.json.SpinJsonNode;
+import vn.thanthien.pilot.access.ProvinceTenants;
 import vn.thanthien.pilot.commune.ReportRecorder;
+import vn.thanthien.pilot.engine.Unchecked;
 import vn.thanthien.pilot.forms.FormValues;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
+import vn.thanthien.pilot.organisation.OrganisationProperties;
 import vn.thanthien.pilot.organisation.TimeZoneProperties;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 import vn.thanthien.pilot.reporting.Lateness;
@@ -42,8 +47,9 @@ import vn.thanthien.pilot.summary.ProgrammeSummary.Report;
 import vn.thanthien.pilot.summary.ProgrammeSummary.Step;
 
 /**
- * Reads the summary in one command (one transaction, one consistent view), with a constant number
- * of queries whatever the number of communes. Which instances the viewer may read is asked of
+ * Reads the summary of one province's programme ({@link ProgrammeSummaries}) in one command (one
+ * transaction, one consistent view), with a constant number of queries whatever the number of
+ * communes. Which instances the viewer may read is asked of
  * Camunda's own authorizations (the historic-instance permissions of the viewer's groups); what
  * those instances hold (variables, reports, open tasks, incidents, lateness) is then read for
  * exactly those instances, without a check per row.
@@ -54,7 +60,7 @@ public class SummaryReader implements ProgrammeSummaries {
   static final String PROGRAMME = "pilot-programme";
   static final String DISTRICT = "district-pilot";
   static final String COMMUNE = "commune-pilot";
-  private static final Pattern DISTRICT_CODE = Pattern.compile("[0-9]{1,10}");
+  private static final Pattern CODE = Pattern.compile("[0-9]{1,10}");
 
   private static final List<String> PROGRAMME_VARIABLES = List.of("programmeTitle", "decisionNumber",
       "decisionDate", "periodStart", "periodEnd", "provinceCode", "provinceName");
@@ -67,60 +73,131 @@ public class SummaryReader implements ProgrammeSummaries {
 
   private final ProcessEngineConfigurationImpl configuration;
   private final UnitDirectory units;
+  private final OrganisationProperties organisation;
   private final ZoneId zone;
   private final ScoringScheme scheme = new ScoringScheme();
   private final String webappPath;
 
-  public SummaryReader(ProcessEngine engine, UnitDirectory units, TimeZoneProperties time,
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+  public SummaryReader(ProcessEngine engine, UnitDirectory units, OrganisationProperties organisation,
+      TimeZoneProperties time, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     this.units = units;
+    this.organisation = organisation;
     this.zone = time.timeZone();
     this.webappPath = webappPath;
   }
 
   @Override
-  public ProgrammeSummary read(Optional<String> districtCode) {
-    if (configuration.getIdentityService().getCurrentAuthentication() == null) {
+  public ProgrammeSummary read(Optional<String> provinceCode, Optional<String> districtCode) {
+    Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+    if (user == null) {
       throw new NotAuthenticatedException();
     }
-    Optional<AdministrativeUnit> district = districtCode.map(this::district);
-    return configuration.getCommandExecutorTxRequired().execute(context -> read(context, district));
+    AdministrativeUnit province = province(user, provinceCode);
+    Optional<AdministrativeUnit> district = districtCode.map(code -> district(code, province));
+    ProgrammeSummary summary = configuration.getCommandExecutorTxRequired()
+        .execute(context -> read(context, province, district));
+    if (summary == null) {
+      // a unit with no part in it reads nothing of it, not even its title or decision
+      throw new NothingToShowException("Đơn vị của anh/chị không tham gia đề án của " + lowerFirst(province.name())
+          + " nên không có số liệu tổng hợp để xem.");
+    }
+    return summary;
   }
 
-  private AdministrativeUnit district(String code) {
-    if (!DISTRICT_CODE.matcher(code).matches()) {
+  /**
+   * The province asked for, which the caller must belong to (its tenant: their own, or one a
+   * reorganisation handed over; every one for the managers, any for an administrator); without
+   * one, the caller's own province, or the configured one for whoever belongs to none or several.
+   */
+  private AdministrativeUnit province(Authentication user, Optional<String> asked) {
+    if (asked.isEmpty()) {
+      List<String> own = groups(user).stream().map(units::ofGroup).flatMap(Optional::stream)
+          .map(units::provinceOf).flatMap(Optional::stream).map(AdministrativeUnit::code).distinct().toList();
+      String code = own.size() == 1 ? own.get(0) : organisation.provinceCode();
+      return units.province(code).orElseThrow(() -> new UnknownProvinceException(
+          "Không có tỉnh nào mang mã " + code + " trong danh mục đơn vị hành chính"));
+    }
+    String code = asked.get();
+    if (!CODE.matcher(code).matches()) {
+      throw new UnknownProvinceException("Mã tỉnh phải là mã đơn vị hành chính của một tỉnh, chỉ gồm chữ số"
+          + " (ví dụ 34 là tỉnh Thái Bình)");
+    }
+    AdministrativeUnit province = units.province(code).orElseThrow(() -> new UnknownProvinceException(
+        "Không có tỉnh nào mang mã " + code + " trong danh mục đơn vị hành chính"));
+    boolean member = user.getTenantIds() != null && user.getTenantIds().contains(ProvinceTenants.tenantOf(province));
+    if (!member && !administrator(user)) {
+      throw new NothingToShowException("Anh/chị chỉ được xem tổng hợp đề án của tỉnh mình, không được xem đề án của "
+          + lowerFirst(province.name()) + ".");
+    }
+    return province;
+  }
+
+  private AdministrativeUnit district(String code, AdministrativeUnit province) {
+    if (!CODE.matcher(code).matches()) {
       throw new UnknownDistrictException("Mã huyện phải là mã đơn vị hành chính của một huyện, chỉ gồm chữ số"
           + " (ví dụ 339 là huyện Hưng Hà)");
     }
-    return units.district(code).orElseThrow(() -> new UnknownDistrictException(
+    AdministrativeUnit district = units.district(code).orElseThrow(() -> new UnknownDistrictException(
         "Không có huyện nào mang mã " + code + " trong danh mục đơn vị hành chính"));
+    if (!district.parentCode().equals(province.code())) {
+      throw new UnknownDistrictException(district.name() + " (mã " + code + ") không thuộc " + lowerFirst(province.name()));
+    }
+    return district;
   }
 
-  private ProgrammeSummary read(CommandContext context, Optional<AdministrativeUnit> district) {
+  private boolean administrator(Authentication user) {
+    List<String> groups = groups(user);
+    List<String> adminGroups = configuration.getAdminGroups() == null ? List.of() : configuration.getAdminGroups();
+    return groups.contains(Groups.CAMUNDA_ADMIN) || groups.stream().anyMatch(adminGroups::contains)
+        || (configuration.getAdminUsers() != null && configuration.getAdminUsers().contains(user.getUserId()));
+  }
+
+  private static List<String> groups(Authentication user) {
+    return user.getGroupIds() == null ? List.of() : user.getGroupIds();
+  }
+
+  private static String lowerFirst(String name) {
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /** The summary, or null when the caller's unit takes no part in the province's programme. */
+  private ProgrammeSummary read(CommandContext context, AdministrativeUnit province, Optional<AdministrativeUnit> district) {
     HistoryService history = configuration.getHistoryService();
-    HistoricProcessInstance programme = context.runWithoutAuthorization(this::latestProgramme);
+    // the province's programme, found whatever the caller may read; what they see of it is decided below
+    HistoricProcessInstance programme = Unchecked.read(() -> latestProgramme(province));
     OffsetDateTime now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
     if (programme == null) {
       return new ProgrammeSummary(null, now, context.runWithoutAuthorization(scheme::areas), Phases.names(),
           Tally.of(List.of(), Map.of()).counts(), List.of(), List.of());
     }
-    // Camunda's authorizations decide which districts and communes this viewer may read.
+    // Camunda's authorizations (and tenant check) decide which districts and communes this viewer may read.
+    List<HistoricProcessInstance> allCommunes = visible(history, programme, COMMUNE, Optional.empty());
+    boolean takesPart = !allCommunes.isEmpty()
+        || history.createHistoricProcessInstanceQuery().processInstanceId(programme.getId()).count() > 0
+        || history.createHistoricProcessInstanceQuery().rootProcessInstanceId(programme.getId())
+            .processDefinitionKey(DISTRICT).count() > 0;
+    if (!takesPart) {
+      return null;
+    }
     List<HistoricProcessInstance> districts = visible(history, programme, DISTRICT, district);
-    List<HistoricProcessInstance> communes = visible(history, programme, COMMUNE, Optional.empty()).stream()
+    List<HistoricProcessInstance> communes = allCommunes.stream()
         .filter(commune -> district.isEmpty() || district.get().code().equals(parentCode(commune)))
         .toList();
-    return context.runWithoutAuthorization(() -> new Assembly(programme, districts, communes, now).summary());
+    return Unchecked.read(() -> new Assembly(programme, districts, communes, now).summary());
   }
 
-  private HistoricProcessInstance latestProgramme() {
+  /** The province's latest programme: the one running, else the last one started. */
+  private HistoricProcessInstance latestProgramme(AdministrativeUnit province) {
     HistoryService history = configuration.getHistoryService();
     List<HistoricProcessInstance> running = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROGRAMME)
+        .variableValueEquals("provinceCode", province.code())
         .unfinished().orderByProcessInstanceStartTime().desc().listPage(0, 1);
     if (!running.isEmpty()) {
       return running.get(0);
     }
     List<HistoricProcessInstance> last = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROGRAMME)
+        .variableValueEquals("provinceCode", province.code())
         .orderByProcessInstanceStartTime().desc().listPage(0, 1);
     return last.isEmpty() ? null : last.get(0);
   }

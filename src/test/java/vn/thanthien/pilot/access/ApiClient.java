@@ -92,18 +92,23 @@ public class ApiClient {
     public Reply login;
 
     public WebSession(String user, String app) {
+      this(user, app, "default");
+    }
+
+    /** Logged in to the webapp {@code app} of the engine {@code engine}. */
+    public WebSession(String user, String app, String engine) {
       try {
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(
-            URI.create(base + "/camunda/app/" + app + "/default/")).GET().build(),
+            URI.create(base + "/camunda/app/" + app + "/" + engine + "/")).GET().build(),
             HttpResponse.BodyHandlers.ofString());
         csrf = page.headers().firstValue("X-XSRF-TOKEN").orElse("");
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
             + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-        login = call(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+        login = call(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/" + engine + "/login/" + app))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form)));
         // The session is renewed at login: fetch the CSRF token of the new session, as the webapps do.
-        get("/camunda/api/admin/auth/user/default");
+        get("/camunda/api/admin/auth/user/" + engine);
       } catch (IOException | InterruptedException e) {
         throw new IllegalStateException(e);
       }
@@ -147,6 +152,10 @@ public class ApiClient {
 
   public WebSession login(String user, String app) {
     return new WebSession(user, app);
+  }
+
+  public WebSession login(String user, String app, String engine) {
+    return new WebSession(user, app, engine);
   }
 
   private static String write(Object body) {

@@ -67,6 +67,19 @@ class OrganisationSeedingTest {
   }
 
   @Test
+  void anOfficialInTwoUnitsAfterAReorganisationDoesNotStopTheNextStart() {
+    // a reorganisation adds an official to the successor's group; a group sorting before their own
+    identity.createMembership("xa12679", "commune-12586");
+    try {
+      seeder.seed();
+      assertThat(identity.createGroupQuery().groupMember("xa12679").list())
+          .extracting(group -> group.getId()).containsExactlyInAnyOrder("commune-12679", "commune-12586");
+    } finally {
+      identity.deleteMembership("xa12679", "commune-12586");
+    }
+  }
+
+  @Test
   void aRestartPutsBackWhatWasRemovedAndNothingElse() {
     identity.deleteMembership("xa12655", "commune-12655");
     Authorization districtOpensCockpit = authorizations.createAuthorizationQuery().groupIdIn("district-339")

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import vn.thanthien.pilot.access.ProvinceTenants;
 import vn.thanthien.pilot.process.CommuneInputs;
 import vn.thanthien.pilot.process.CommuneWalker;
 
@@ -69,6 +71,7 @@ class ReorganisationReplayTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
+  @Autowired ProvinceTenants tenants;
 
   CommuneWalker walker;
   ProcessInstance programme;
@@ -183,6 +186,22 @@ class ReorganisationReplayTest {
       assertThat(ended).as(variable.getName() + " of " + variable.getProcessInstanceId()).doesNotContain((String) variable.getValue());
     }
 
+    // the successors read the Thái Bình instances they take over: members of its tenant besides their own
+    assertThat(tenantsOf(LONG_HUNG_GROUP)).containsExactlyInAnyOrder("province-33", "province-34");
+    assertThat(tenantsOf(HUNG_YEN_GROUP)).containsExactlyInAnyOrder("province-33", "province-34");
+    assertThat(tenantsOf("managers")).containsExactlyInAnyOrder("province-33", "province-34");
+    assertThat(identity.createTenantQuery().tenantId("province-33").singleResult().getName()).isEqualTo("Tỉnh Hưng Yên");
+    identity.setAuthentication("tinh33", List.of(HUNG_YEN_GROUP), tenantsOf(HUNG_YEN_GROUP));
+    try {
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(programme.getId()).count())
+          .as("Hưng Yên's own official reads Thái Bình's programme").isOne();
+      assertThat(tasks.createTaskQuery().taskCandidateGroup(HUNG_YEN_GROUP).count()).isPositive();
+    } finally {
+      identity.clearAuthentication();
+    }
+    tenants.seed(); // a restart keeps what the reorganisation added
+    assertThat(tenantsOf(LONG_HUNG_GROUP)).containsExactlyInAnyOrder("province-33", "province-34");
+
     // later work goes to the successors: Tiến Đức, a province pilot, is appraised by Hưng Yên
     ProcessInstance tienDuc = pilots.get(TIEN_DUC);
     walker.walkUntil(tienDuc.getId(), "Appraisal", 19, 18, 19, 18, 19);
@@ -228,6 +247,10 @@ class ReorganisationReplayTest {
         .filter(task -> !"InterimReport".equals(task.getTaskDefinitionKey())).toList();
     assertThat(open).as("open step of " + pilot.getBusinessKey()).hasSize(1);
     return open.get(0);
+  }
+
+  private List<String> tenantsOf(String group) {
+    return identity.createTenantQuery().groupMember(group).list().stream().map(Tenant::getId).toList();
   }
 
   private List<String> groupsOf(Task task) {

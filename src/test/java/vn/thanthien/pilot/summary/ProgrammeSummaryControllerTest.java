@@ -21,7 +21,7 @@ class ProgrammeSummaryControllerTest {
 
   @Test
   void aReadingTheEngineRefusesAnswers403() throws Exception {
-    MockMvc mvc = with(district -> {
+    MockMvc mvc = with((province, district) -> {
       throw new AuthorizationException("xa12679", "READ", "ProcessInstance", "42");
     });
     mvc.perform(get("/api/programme/summary")).andExpect(status().isForbidden())
@@ -30,7 +30,7 @@ class ProgrammeSummaryControllerTest {
 
   @Test
   void aFailingReaderAnswers500WithoutTheException() throws Exception {
-    MockMvc mvc = with(district -> {
+    MockMvc mvc = with((province, district) -> {
       throw new IllegalStateException("secret detail at vn.thanthien.Something");
     });
     mvc.perform(get("/api/programme/summary.xlsx")).andExpect(status().isInternalServerError())
@@ -41,7 +41,7 @@ class ProgrammeSummaryControllerTest {
 
   @Test
   void notAuthenticatedInTheEngineAnswers401WithABasicChallenge() throws Exception {
-    MockMvc mvc = with(district -> {
+    MockMvc mvc = with((province, district) -> {
       throw new ProgrammeSummaries.NotAuthenticatedException();
     });
     mvc.perform(get("/api/programme/summary")).andExpect(status().isUnauthorized())

@@ -30,15 +30,18 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 import vn.thanthien.pilot.summary.ProgrammeSummaries;
 import vn.thanthien.pilot.summary.ProgrammeSummaries.NotAuthenticatedException;
+import vn.thanthien.pilot.summary.ProgrammeSummaries.NothingToShowException;
 import vn.thanthien.pilot.summary.ProgrammeSummaries.UnknownDistrictException;
+import vn.thanthien.pilot.summary.ProgrammeSummaries.UnknownProvinceException;
 
 /**
- * {@code GET /camunda/api/cockpit/plugin/programme-summary/{engine}/summary?district=<code>}: the
- * programme summary as JSON (dates {@code yyyy-MM-dd}) for the user the webapps' session has
+ * {@code GET /camunda/api/cockpit/plugin/programme-summary/{engine}/summary?district=<code>&province=<code>}:
+ * the programme summary as JSON (dates {@code yyyy-MM-dd}) for the user the webapps' session has
  * authenticated in the engine (Cockpit's {@code AuthenticationFilter} sets it in this thread).
  * Refusals are a JSON {@code {"message": "…"}} in Vietnamese, never a stack trace: 400 for an
- * ill-formed district code, 404 for a code that is no district, 401 without a session, 403 when
- * the engine refuses, 500 (logged) when the server fails.
+ * ill-formed district or province code, 404 for a code that is no district (of the province) or
+ * province, or a programme the user's unit takes no part in, 401 without a session, 403 when the
+ * engine refuses, 500 (logged) when the server fails.
  *
  * <p>Its static assets ({@code …/programme-summary/static/app/…}) are the page's script and the
  * charting library Chart.js, read from its webjar on the classpath: the browser loads nothing from
@@ -48,7 +51,7 @@ import vn.thanthien.pilot.summary.ProgrammeSummaries.UnknownDistrictException;
 public class ProgrammeSummaryRootResource extends AbstractCockpitPluginRootResource {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgrammeSummaryRootResource.class);
-  private static final Pattern DISTRICT_CODE = Pattern.compile("[0-9]{1,10}");
+  private static final Pattern CODE = Pattern.compile("[0-9]{1,10}");
   static final String CHART_ASSET = "app/chart.umd.js";
   private static final String CHART_PROPERTIES = "META-INF/maven/org.webjars.npm/chart.js/pom.properties";
 
@@ -59,21 +62,26 @@ public class ProgrammeSummaryRootResource extends AbstractCockpitPluginRootResou
   @GET
   @Path("{engineName}/summary")
   @Produces(MediaType.APPLICATION_JSON)
-  public Response summary(@PathParam("engineName") String engineName, @QueryParam("district") String district) {
+  public Response summary(@PathParam("engineName") String engineName, @QueryParam("province") String province,
+      @QueryParam("district") String district) {
     try {
       if (Cockpit.getProcessEngine(engineName) == null) {
         return refuse(Response.Status.NOT_FOUND, "Không có máy quy trình nào tên như vậy");
       }
       Optional<String> districtCode = Optional.ofNullable(district).map(String::trim).filter(code -> !code.isEmpty());
-      if (districtCode.isPresent() && !DISTRICT_CODE.matcher(districtCode.get()).matches()) {
+      if (districtCode.isPresent() && !CODE.matcher(districtCode.get()).matches()) {
         return refuse(Response.Status.BAD_REQUEST, "Mã huyện không hợp lệ: mã huyện chỉ gồm chữ số, ví dụ 339");
+      }
+      Optional<String> provinceCode = Optional.ofNullable(province).map(String::trim).filter(code -> !code.isEmpty());
+      if (provinceCode.isPresent() && !CODE.matcher(provinceCode.get()).matches()) {
+        return refuse(Response.Status.BAD_REQUEST, "Mã tỉnh không hợp lệ: mã tỉnh chỉ gồm chữ số, ví dụ 34");
       }
       ApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
       String json = spring.getBean(ObjectMapper.class).writeValueAsString(asSessionUser(engineName,
           spring.getBean(ProcessEngine.class).getIdentityService(),
-          () -> spring.getBean(ProgrammeSummaries.class).read(districtCode)));
+          () -> spring.getBean(ProgrammeSummaries.class).read(provinceCode, districtCode)));
       return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
-    } catch (UnknownDistrictException e) {
+    } catch (UnknownDistrictException | UnknownProvinceException | NothingToShowException e) {
       return refuse(Response.Status.NOT_FOUND, e.getMessage());
     } catch (NotAuthenticatedException e) {
       return refuse(Response.Status.UNAUTHORIZED, e.getMessage());
