@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -68,6 +69,12 @@ class OwnClaimsTest {
         identity.createMembership(id, "commune-" + CHI_HOA);
       }
     }
+  }
+
+  /** The shared context's other tests count Chí Hòa's officials: leave it with its own. */
+  @AfterAll
+  void officialsLeave() {
+    List.of(COLLEAGUE, MOVER).forEach(identity::deleteUser);
   }
 
   /** Takes the task for {@code user}, as Tasklist's "Nhận việc" does. */

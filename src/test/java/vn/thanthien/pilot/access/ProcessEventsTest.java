@@ -101,7 +101,7 @@ class ProcessEventsTest {
     assertThat(admin.status()).as(admin.body()).isEqualTo(400);
 
     // the engine's own correlation still ends the follow-up when Chí Hòa completes its plan
-    identity.setAuthentication("xa" + LATE, List.of("commune-" + LATE));
+    identity.setAuthentication("xa" + LATE, List.of("commune-" + LATE), List.of("province-34"));
     try {
       tasks.complete(late.getId(), CommuneInputs.plan());
     } finally {

@@ -57,6 +57,8 @@ class TakeOverBrowserTest {
 
   @AfterAll
   void closeBrowser() {
+    // the shared context's other tests count Chí Hòa's officials
+    identity.deleteUser(COLLEAGUE);
     if (playwright != null) {
       playwright.close();
     }
