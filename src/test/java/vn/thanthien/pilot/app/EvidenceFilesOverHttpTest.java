@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -71,21 +72,10 @@ class EvidenceFilesOverHttpTest {
   void startWithSmallLimits() throws Exception {
     app = start("evidence-1");
     api = app.api;
-    String programme = DurableState.startProgramme(api, "evidence");
-    JsonNode first = api.get("tinh34", "/engine-rest/task?processInstanceId=" + programme).json().get(0);
-    assertThat(api.post("tinh34", "/engine-rest/task/" + first.path("id").asText() + "/complete", Map.of("variables",
-        Map.of("participatingDistricts", Map.of("value", "[\"339\"]", "type", "Json")))).status()).isEqualTo(204);
-    DurableState.selectPilots(api, programme);
-    JsonNode approval = api.get("tinh34", "/engine-rest/task?taskDefinitionKey=ApproveSelection").json().get(0);
-    Reply approved = api.post("tinh34", "/engine-rest/task/" + approval.path("id").asText() + "/complete",
-        Map.of("variables", Map.of("selectionDecision", Map.of("value", "approve"))));
-    assertThat(approved.status()).as(approved.body()).isEqualTo(204);
-    for (JsonNode task : api.get("admin", "/engine-rest/task?taskDefinitionKey=DraftPlan").json()) {
-      String commune = api.get("admin", "/engine-rest/process-instance/" + task.path("processInstanceId").asText())
-          .json().path("businessKey").asText();
+    DurableState.walkToPlans(api, "evidence").forEach((commune, task) -> {
       plans.put(commune, task.path("id").asText());
       instances.put(commune, task.path("processInstanceId").asText());
-    }
+    });
     assertThat(plans).containsKeys(CHI_HOA, TIEN_DUC, THAI_HUNG, COMMUNE_12637, OTHER_COMMUNE);
     // a user of no unit
     Reply stranger = api.post("admin", "/engine-rest/user/create", Map.of(
@@ -100,7 +90,8 @@ class EvidenceFilesOverHttpTest {
         "PILOT_DEMO_ENABLED", "true", "PILOT_DEMO_PASSWORD", ApiClient.PASSWORD,
         "PILOT_EVIDENCE_MAX_FILE_SIZE", "5MB",
         "PILOT_EVIDENCE_MAX_FILES_PER_TASK", "4",
-        "PILOT_EVIDENCE_MAX_TOTAL_PER_TASK", "10MB"));
+        "PILOT_EVIDENCE_MAX_TOTAL_PER_TASK", "10MB",
+        "PILOT_EVIDENCE_CLEANUP_INTERVAL", "1s"));
     process.awaitStarted();
     return process;
   }
@@ -379,6 +370,45 @@ class EvidenceFilesOverHttpTest {
     acknowledged(added, report);
     app.kill9();
     // the database file itself: exactly the acknowledged files, each with all its chunks
+    Map<String, Long> files = storedInTheDatabaseFile();
+    assertThat(files).isEqualTo(sizes.entrySet().stream().filter(e -> kept.containsKey(e.getKey()))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    app = start("evidence-2");
+    api = app.api;
+    for (Map.Entry<String, String> file : kept.entrySet()) {
+      HttpResponse<byte[]> download = api.download("admin", "/api/files/" + file.getKey());
+      assertThat(download.statusCode()).isEqualTo(200);
+      assertThat(sha256(download.body())).as(file.getKey()).isEqualTo(file.getValue());
+    }
+  }
+
+  /**
+   * Files follow their instance's history: once the history of one commune's instance is removed,
+   * its files go from the database (the sweep runs every second here), the others' stay.
+   */
+  @Test
+  @Order(10)
+  void whenAnInstancesHistoryIsRemovedItsFilesGoToo() throws Exception {
+    String programme = api.get("admin", "/engine-rest/process-instance?businessKey=evidence").json().get(0)
+        .path("id").asText();
+    assertThat(api.raw("admin", "DELETE", "/engine-rest/process-instance/" + programme, null, null).status())
+        .isEqualTo(204);
+    assertThat(api.raw("admin", "DELETE", "/engine-rest/history/process-instance/" + instances.get(OTHER_COMMUNE),
+        null, null).status()).isEqualTo(204);
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+    while (!java.nio.file.Files.readString(app.log).contains("whose process instance's history is gone")) {
+      assertThat(java.time.Instant.now()).as("the sweep ran, see " + app.log).isBefore(deadline);
+      Thread.sleep(500);
+    }
+    app.kill9();
+    Map<String, Long> files = storedInTheDatabaseFile();
+    List<String> removed = kept.keySet().stream().filter(id -> !files.containsKey(id)).toList();
+    assertThat(removed).as("only the file of the instance whose history is gone").hasSize(1);
+    assertThat(files).hasSize(kept.size() - 1);
+  }
+
+  /** The files in the (closed) H2 file, by id with their size; each has exactly its chunks. */
+  private Map<String, Long> storedInTheDatabaseFile() throws Exception {
     try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("pilot").toAbsolutePath()
         + ";AUTO_SERVER=FALSE", "sa", ""); Statement query = db.createStatement()) {
       Map<String, Long> files = new HashMap<>();
@@ -387,24 +417,16 @@ class EvidenceFilesOverHttpTest {
           files.put(rows.getString(1), rows.getLong(2));
         }
       }
-      assertThat(files).isEqualTo(sizes.entrySet().stream().filter(e -> kept.containsKey(e.getKey()))
-          .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
       Map<String, Long> chunks = new HashMap<>();
-      try (ResultSet rows = query.executeQuery("SELECT FILE_ID_, COUNT(*), SUM(OCTET_LENGTH(DATA_)) FROM PILOT_EVIDENCE_CHUNK "
-          + "GROUP BY FILE_ID_")) {
+      try (ResultSet rows = query.executeQuery("SELECT FILE_ID_, COUNT(*), SUM(OCTET_LENGTH(DATA_)) "
+          + "FROM PILOT_EVIDENCE_CHUNK GROUP BY FILE_ID_")) {
         while (rows.next()) {
           assertThat(rows.getLong(2)).isEqualTo((files.get(rows.getString(1)) + CHUNK - 1) / CHUNK);
           chunks.put(rows.getString(1), rows.getLong(3));
         }
       }
       assertThat(chunks).as("no chunk of a refused, removed or interrupted upload").isEqualTo(files);
-    }
-    app = start("evidence-2");
-    api = app.api;
-    for (Map.Entry<String, String> file : kept.entrySet()) {
-      HttpResponse<byte[]> download = api.download("admin", "/api/files/" + file.getKey());
-      assertThat(download.statusCode()).isEqualTo(200);
-      assertThat(sha256(download.body())).as(file.getKey()).isEqualTo(file.getValue());
+      return files;
     }
   }
 }
