@@ -24,10 +24,11 @@ import vn.thanthien.pilot.engine.TaskWork.OpenTask;
  * code reads (no authorization check here: {@link EvidenceController} checks the caller's rights
  * with Camunda's authorizations before it calls anything), and the writes the API makes.
  *
- * <p>A file is added or removed in one transaction that first locks the task's row in Camunda's
- * {@code ACT_RU_TASK}: a task being completed at the same moment waits (and its completion check
- * counts the files), a task already completed takes no file, and two uploads to one task are
- * counted against its limits one after the other.
+ * <p>A file is added or removed in one transaction that locks the task's row in Camunda's
+ * {@code ACT_RU_TASK} (an upload: once its content is written, for its commit): a task being
+ * completed at the same moment waits (and its completion check counts the files), a task already
+ * completed takes no file, and two uploads to one task are counted against its limits one after
+ * the other.
  */
 @Component
 public class EvidenceFiles {
@@ -95,20 +96,10 @@ public class EvidenceFiles {
    * size of files, (409) when the task is no longer open; a read that fails leaves nothing.
    */
   List<EvidenceFile> add(OpenTask task, String userId, String userName, String slot, List<Upload> uploads) {
+    long adding = uploads.stream().mapToLong(Upload::size).sum();
     return transactions.execute(status -> {
-      lockOpenTask(task.id());
-      long[] held = jdbc.queryForObject(
-          "SELECT COUNT(*), COALESCE(SUM(SIZE_), 0) FROM PILOT_EVIDENCE_FILE WHERE TASK_ID_ = ?",
-          (row, index) -> new long[] {row.getLong(1), row.getLong(2)}, task.id());
-      if (held[0] + uploads.size() > settings.maxFilesPerTask()) {
-        throw new EvidenceException(413, "TooManyFiles",
-            TOO_MANY.formatted(settings.maxFilesPerTask(), held[0], uploads.size()));
-      }
-      long adding = uploads.stream().mapToLong(Upload::size).sum();
-      if (held[1] + adding > settings.maxTotalPerTask().toBytes()) {
-        throw new EvidenceException(413, "TaskFilesTooLarge", TOO_LARGE_TOTAL.formatted(
-            Sizes.readable(settings.maxTotalPerTask().toBytes()), Sizes.readable(held[1]), Sizes.readable(adding)));
-      }
+      // before any byte is written: what the task held when the upload began
+      checkLimits(task.id(), uploads.size(), adding, 0, 0);
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       List<EvidenceFile> added = new ArrayList<>();
       for (Upload upload : uploads) {
@@ -132,8 +123,35 @@ public class EvidenceFiles {
             task.id(), task.name(), task.taskDefinitionKey(), slot, task.processInstanceId(), task.businessKey(),
             EvidenceFile.url(id)));
       }
+      // Only now, for the commit, the task's row: another upload to the task commits first or
+      // after, never at the same time, and is counted here (this transaction sees its own files
+      // and those committed); a completion waits for this commit, a completed task takes nothing.
+      lockOpenTask(task.id());
+      checkLimits(task.id(), 0, 0, uploads.size(), adding);
       return added;
     });
+  }
+
+  /**
+   * 413 unless the task's files, with {@code count} more files of {@code bytes} (and less the
+   * {@code own} files of {@code ownBytes} this transaction already counts), stay within the limits.
+   */
+  private void checkLimits(String taskId, int count, long bytes, int own, long ownBytes) {
+    long[] held = jdbc.queryForObject(
+        "SELECT COUNT(*), COALESCE(SUM(SIZE_), 0) FROM PILOT_EVIDENCE_FILE WHERE TASK_ID_ = ?",
+        (row, index) -> new long[] {row.getLong(1), row.getLong(2)}, taskId);
+    int adding = count + own;
+    long addingBytes = bytes + ownBytes;
+    long before = held[0] - own;
+    long beforeBytes = held[1] - ownBytes;
+    if (before + adding > settings.maxFilesPerTask()) {
+      throw new EvidenceException(413, "TooManyFiles", TOO_MANY.formatted(settings.maxFilesPerTask(), before, adding));
+    }
+    if (beforeBytes + addingBytes > settings.maxTotalPerTask().toBytes()) {
+      throw new EvidenceException(413, "TaskFilesTooLarge", TOO_LARGE_TOTAL.formatted(
+          Sizes.readable(settings.maxTotalPerTask().toBytes()), Sizes.readable(beforeBytes),
+          Sizes.readable(addingBytes)));
+    }
   }
 
   /** Removes the file of the open task {@code taskId}; 409 when the task is no longer open. */
