@@ -52,7 +52,7 @@ class EvidenceMemoryOverHttpTest {
     String sha256 = sha256(Files.newInputStream(file));
     try (AppProcess app = new AppProcess("evidence-memory", "app", Map.of(
         "PILOT_DB_URL", "jdbc:h2:file:" + data.resolve("pilot").toAbsolutePath() + ";AUTO_SERVER=FALSE",
-        "PILOT_DEMO_ENABLED", "true", "PILOT_DEMO_PASSWORD", ApiClient.PASSWORD), Benchmark.DOCUMENTED_JVM)) {
+        "PILOT_DEMO_ENABLED", "true", "PILOT_DEMO_PASSWORD", ApiClient.PASSWORD), jvm())) {
       app.awaitStarted();
       List<JsonNode> plans = new ArrayList<>(DurableState.walkToPlans(app.api, "evidence-memory").values());
       long rssBefore = app.peakRssMegabytes();
@@ -94,12 +94,22 @@ class EvidenceMemoryOverHttpTest {
         assertThat(Files.readString(app.log)).doesNotContain("OutOfMemoryError");
         System.out.printf("Evidence memory (%s): %d uploads of %.1f MiB at once in %.1f s, %d downloads in %.1f s; "
             + "peak heap used %d MiB (sampled, garbage included), peak RSS %d MiB (%d MiB before the uploads)%n",
-            String.join(" ", Benchmark.DOCUMENTED_JVM), UPLOADS, size / 1048576.0, uploadSeconds, UPLOADS,
+            String.join(" ", jvm()), UPLOADS, size / 1048576.0, uploadSeconds, UPLOADS,
             downloadSeconds, peakHeap.get() >> 20, app.peakRssMegabytes(), rssBefore);
       } finally {
         pool.shutdownNow();
       }
     }
+  }
+
+  /** The documented settings, and what {@code -Devidence.memory.jvm="…"} adds to try others. */
+  private static List<String> jvm() {
+    List<String> options = new ArrayList<>(Benchmark.DOCUMENTED_JVM);
+    String more = System.getProperty("evidence.memory.jvm", "").strip();
+    if (!more.isEmpty()) {
+      options.addAll(List.of(more.split("\\s+")));
+    }
+    return options;
   }
 
   /** The multipart body streamed from the file, never whole in this JVM's memory either. */
