@@ -116,6 +116,30 @@ final class DurableState {
         + "&taskDefinitionKey=ApproveSelection").json()).as("the province's approval is open").hasSize(1);
   }
 
+  /**
+   * A programme in which Hưng Hà (339) alone takes part, its seven pilots approved by the province:
+   * each pilot commune's plan ({@code DraftPlan}) is open. Returns the plan tasks by commune code.
+   */
+  static Map<String, JsonNode> walkToPlans(ApiClient api, String businessKey) {
+    String programme = startProgramme(api, businessKey);
+    JsonNode first = api.get("tinh34", "/engine-rest/task?processInstanceId=" + programme).json().get(0);
+    assertThat(api.post("tinh34", "/engine-rest/task/" + first.path("id").asText() + "/complete", Map.of("variables",
+        Map.of("participatingDistricts", Map.of("value", "[\"339\"]", "type", "Json")))).status()).isEqualTo(204);
+    selectPilots(api, programme);
+    JsonNode approval = api.get("tinh34", "/engine-rest/task?taskDefinitionKey=ApproveSelection").json().get(0);
+    Reply approved = api.post("tinh34", "/engine-rest/task/" + approval.path("id").asText() + "/complete",
+        Map.of("variables", Map.of("selectionDecision", Map.of("value", "approve"))));
+    assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+    Map<String, JsonNode> plans = new java.util.HashMap<>();
+    for (JsonNode task : api.get("admin", "/engine-rest/task?taskDefinitionKey=DraftPlan").json()) {
+      String commune = api.get("admin", "/engine-rest/process-instance/" + task.path("processInstanceId").asText())
+          .json().path("businessKey").asText();
+      plans.put(commune, task);
+    }
+    assertThat(plans).hasSize(7);
+    return plans;
+  }
+
   /** Every running instance, open task, variable and history entry, one line each, in a fixed order. */
   static List<String> snapshot(ApiClient api) {
     List<String> lines = new ArrayList<>();

@@ -52,7 +52,7 @@ import vn.thanthien.pilot.process.ProgrammeWalker;
 public final class Benchmark {
 
   /** The JVM settings README documents for a small office server. */
-  static final List<String> DOCUMENTED_JVM =
+  public static final List<String> DOCUMENTED_JVM =
       List.of("-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+UseSerialGC");
   static final String COUNTRY_UNITS = "src/test/resources/organisation/vn-admin-units-2023-04-10.csv";
   static final String PROVINCE = "34";
