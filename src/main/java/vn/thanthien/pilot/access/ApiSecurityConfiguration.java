@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
+import vn.thanthien.pilot.evidence.EvidenceProperties;
+import vn.thanthien.pilot.evidence.EvidenceUploads;
 
 /**
  * The REST API under {@code /engine-rest} answers only to users who log in with HTTP Basic (the
@@ -29,12 +31,17 @@ public class ApiSecurityConfiguration {
   /** The application's own API (the programme summary), beside Camunda's {@code /engine-rest}. */
   public static final String API_PATH = "/api";
 
+  /**
+   * Every request body at most {@code pilot.http.max-request-size}, but the upload of evidence
+   * files ({@code POST /api/tasks/{id}/files}), limited by {@code pilot.evidence.*} instead.
+   */
   @Bean
   public FilterRegistrationBean<Filter> requestSizeLimit(
-      @Value("${pilot.http.max-request-size}") DataSize maxRequestSize) {
+      @Value("${pilot.http.max-request-size}") DataSize maxRequestSize, EvidenceProperties evidence) {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
     registration.setName("pilot-request-size-limit");
-    registration.setFilter(new RequestSizeLimitFilter(maxRequestSize.toBytes()));
+    registration.setFilter(new RequestSizeLimitFilter(maxRequestSize.toBytes(), EvidenceUploads::isUpload,
+        Math.max(maxRequestSize.toBytes(), evidence.maxUploadRequestBytes())));
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * and reading past the limit ends the request with 413. Nothing in the application ever holds
  * more than the limit of one request in memory. Tomcat's own form and swallow limits are set to
  * the same value in {@code application.yaml}.
+ *
+ * <p>One kind of request may have a larger ceiling of its own (the upload of evidence files, whose
+ * limits are per file and per task): every other request keeps the general one.
  */
 public class RequestSizeLimitFilter implements Filter {
 
@@ -32,12 +36,21 @@ public class RequestSizeLimitFilter implements Filter {
   static final String MESSAGE = "Yêu cầu quá lớn: dữ liệu gửi lên vượt quá giới hạn %d byte cho phép";
 
   private final long maxBytes;
+  private final Predicate<HttpServletRequest> larger;
+  private final long largerMaxBytes;
 
   public RequestSizeLimitFilter(long maxBytes) {
-    if (maxBytes <= 0) {
+    this(maxBytes, request -> false, maxBytes);
+  }
+
+  /** {@code maxBytes} for every request but those {@code larger} accepts, which may send {@code largerMaxBytes}. */
+  public RequestSizeLimitFilter(long maxBytes, Predicate<HttpServletRequest> larger, long largerMaxBytes) {
+    if (maxBytes <= 0 || largerMaxBytes <= 0) {
       throw new IllegalArgumentException("The request size limit must be positive: " + maxBytes);
     }
     this.maxBytes = maxBytes;
+    this.larger = larger;
+    this.largerMaxBytes = largerMaxBytes;
   }
 
   @Override
@@ -45,11 +58,12 @@ public class RequestSizeLimitFilter implements Filter {
       throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
-    if (request.getContentLengthLong() > maxBytes) {
-      refuse(request, response);
+    long limit = larger.test(request) ? largerMaxBytes : maxBytes;
+    if (request.getContentLengthLong() > limit) {
+      refuse(request, response, limit);
       return;
     }
-    LimitedRequest limited = new LimitedRequest(request, maxBytes, () -> refuse(request, response));
+    LimitedRequest limited = new LimitedRequest(request, limit, () -> refuse(request, response, limit));
     try {
       chain.doFilter(limited, response);
     } catch (IOException | ServletException | RuntimeException e) {
@@ -64,8 +78,8 @@ public class RequestSizeLimitFilter implements Filter {
    * read (Camunda's REST API would answer 500) is ignored: status and body of a committed, closed
    * response no longer change. Tomcat closes the connection after it, the rest being unread.
    */
-  private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    LOG.warn("Refused a request body larger than {} bytes: {} {}", maxBytes, request.getMethod(),
+  private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+    LOG.warn("Refused a request body larger than {} bytes: {} {}", limit, request.getMethod(),
         request.getRequestURI());
     if (response.isCommitted()) {
       return;
@@ -74,7 +88,7 @@ public class RequestSizeLimitFilter implements Filter {
     response.setStatus(413);
     response.setHeader("Connection", "close");
     response.setContentType("application/json;charset=UTF-8");
-    byte[] body = ("{\"type\":\"PayloadTooLargeException\",\"message\":\"" + MESSAGE.formatted(maxBytes) + "\"}")
+    byte[] body = ("{\"type\":\"PayloadTooLargeException\",\"message\":\"" + MESSAGE.formatted(limit) + "\"}")
         .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);

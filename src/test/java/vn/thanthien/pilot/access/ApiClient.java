@@ -67,15 +67,31 @@ public class ApiClient {
     return request;
   }
 
+  /** A GET whose answer is read as bytes (a downloaded file), as a given user (or nobody). */
+  public HttpResponse<byte[]> download(String user, String path) {
+    HttpRequest.Builder request = authorize(HttpRequest.newBuilder(URI.create(base + path)).GET(), user);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** HTTP Basic as {@code user} with the demo password; nothing for {@code null}. */
+  private static HttpRequest.Builder authorize(HttpRequest.Builder request, String user) {
+    if (user != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+    return request;
+  }
+
   public String base() {
     return base;
   }
 
   public Reply send(String user, HttpRequest.Builder request, String ignored) {
-    if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-    }
+    authorize(request, user);
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.body(), response);
@@ -128,6 +144,17 @@ public class ApiClient {
     /** Like {@link ApiClient#raw}, within this session and with its CSRF token. */
     public Reply raw(String method, String path, String contentType, byte[] body) {
       return call(rawRequest(base + path, method, contentType, body));
+    }
+
+    /** Like {@link #raw}, within this session but without its CSRF token (as another site's page would send it). */
+    public Reply rawWithoutCsrfToken(String method, String path, String contentType, byte[] body) {
+      try {
+        HttpResponse<String> response = client.send(rawRequest(base + path, method, contentType, body).build(),
+            HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body(), response);
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     private Reply call(HttpRequest.Builder request) {

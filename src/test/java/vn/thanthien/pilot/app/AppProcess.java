@@ -98,6 +98,14 @@ public final class AppProcess implements AutoCloseable {
     }
   }
 
+  /** SIGKILL: no shutdown hook, no chance to write anything more; waits for the end. */
+  public void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 128 + 9) {
+      throw new AssertionError(name + " did not end by SIGKILL, see " + log);
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {
