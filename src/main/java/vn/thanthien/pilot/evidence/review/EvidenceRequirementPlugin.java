@@ -2,6 +2,7 @@ package vn.thanthien.pilot.evidence.review;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -24,9 +25,10 @@ import vn.thanthien.pilot.forms.SubmissionCheck;
  * with a Vietnamese message naming what is missing, through {@code /engine-rest}, the webapps' API
  * and Java alike (complete and submit-form), and nothing of the submission is kept.
  *
- * <p>The check is a built-in listener at the end of such a task (after the form check of
- * {@code contract.SubmissionContractPlugin}, so after the engine has checked the caller's right to
- * complete the task: a stranger still gets 403, not a hint about files). It applies to completions
+ * <p>The check is the last listener at the end of such a task (after the form check of
+ * {@code contract.SubmissionContractPlugin} and the model's own validators, so a wrong field is told
+ * first; and after the engine has checked the caller's right to complete the task: a stranger still
+ * gets 403, not a hint about files). Task completions cannot skip listeners. It applies to completions
  * by a logged-in user — every official's, since the REST API and the webapps always authenticate —
  * not to the application's own code, which completes nothing an official should have. A task
  * done again (a plan sent back, a second self-assessment) needs files of its own.
@@ -46,9 +48,11 @@ public class EvidenceRequirementPlugin extends AbstractProcessEnginePlugin {
     listeners.add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        EvidenceRequirement requirement = EvidenceRequirement.of(BpmnParseUtil.parseCamundaExtensionProperties(element));
+        Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(element);
+        EvidenceRequirement requirement = properties == null ? EvidenceRequirement.NONE : EvidenceRequirement.of(properties);
         if (requirement.isRequired()) {
-          activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, new EvidenceCheck(requirement, files));
+          // after the model's own checks, so that wrong fields are told first
+          activity.addListener(ExecutionListener.EVENTNAME_END, new EvidenceCheck(requirement, files));
         }
       }
     });
