@@ -128,6 +128,7 @@ class AccessMatrixTest {
     }
     assertThat(tasks.createTaskQuery().taskId(chiHoaTask).singleResult().getAssignee()).isNull();
     assertThat(api.post(COMMUNE_A, task + "/claim", Map.of("userId", COMMUNE_A)).status()).isEqualTo(204);
+    vn.thanthien.pilot.evidence.review.TaskFiles.attach(api, COMMUNE_A, chiHoaTask);
     assertThat(api.post(COMMUNE_A, task + "/complete", Map.of("variables", plan())).status()).isEqualTo(204);
     // The next task is the district's review: Hưng Hà works on it, Quỳnh Phụ does not see it.
     String review = tasks.createTaskQuery().processInstanceId(chiHoa).singleResult().getId();

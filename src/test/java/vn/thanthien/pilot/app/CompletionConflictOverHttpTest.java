@@ -74,6 +74,7 @@ class CompletionConflictOverHttpTest {
         .startBeforeActivity("DraftPlan").execute();
     String taskId = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
     tasks.claim(taskId, "xa12679");
+    vn.thanthien.pilot.evidence.review.TaskFiles.attach(api, "xa12679", taskId);
     return taskId;
   }
 

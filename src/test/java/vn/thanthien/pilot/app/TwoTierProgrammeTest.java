@@ -191,6 +191,7 @@ class TwoTierProgrammeTest {
         .isIn(403, 404);
 
     assertThat(api.post(officialA, task + "/claim", Map.of("userId", officialA)).status()).isEqualTo(204);
+    vn.thanthien.pilot.evidence.review.TaskFiles.attach(api, officialA, task.substring(task.lastIndexOf('/') + 1));
     assertThat(api.post(officialA, task + "/complete", Map.of("variables", rest(CommuneInputs.plan()))).status())
         .isEqualTo(204);
     // the plan review, a district's work in 2023, is the province's

@@ -1,5 +1,6 @@
 package vn.thanthien.pilot.benchmark;
 
+import vn.thanthien.pilot.evidence.review.TaskFiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -43,6 +44,12 @@ final class RestDelivery implements Officials.Delivery {
     String path = "/engine-rest/task/" + task.getId();
     expect(api.get(official, path), 200, path);
     expect(api.post(official, path + "/claim", Map.of("userId", official)), 204, path + "/claim");
+    // the steps that cannot be judged without files get them first, as an official would attach them
+    switch (task.getTaskDefinitionKey()) {
+      case "DraftPlan", "LaunchModel" -> TaskFiles.attach(api, official, task.getId());
+      case "SelfAssessment" -> TaskFiles.attach(api, official, task.getId(), TaskFiles.CRITERIA);
+      default -> { }
+    }
     Map<String, Object> body = Map.of("variables", restVariables(values));
     for (int attempt = 1; ; attempt++) {
       ApiClient.Reply reply = api.post(official, path + "/complete", body);

@@ -127,6 +127,7 @@ class HostileOfficialTest {
     assertThat(runtime.getVariable(pilot.getId(), "districtCode")).isEqualTo("339");
     assertThat(runtime.getVariable(pilot.getId(), "planArea1")).as("nothing of a refused plan is kept").isNull();
 
+    vn.thanthien.pilot.evidence.review.TaskFiles.attach(api, "xa" + HOA_BINH, draft.getId());
     completeHonestly("xa" + HOA_BINH, draft, CommuneInputs.plan());
     Task review = taskOf(pilot.getId());
     assertThat(review.getTaskDefinitionKey()).isEqualTo("ReviewPlan");
@@ -149,6 +150,8 @@ class HostileOfficialTest {
     assertThat(runtime.getVariables(pilot.getId())).containsEntry("tier", "province")
         .containsEntry("provinceCode", "34").containsEntry("appraisalRound", 0).doesNotContainKey("selfArea1");
 
+    vn.thanthien.pilot.evidence.review.TaskFiles.attach(api, official, self.getId(),
+        vn.thanthien.pilot.evidence.review.TaskFiles.CRITERIA);
     completeHonestly(official, self, scores);
     Task appraisal = taskOf(pilot.getId());
     assertThat(appraisal.getTaskDefinitionKey()).isEqualTo("Appraisal");

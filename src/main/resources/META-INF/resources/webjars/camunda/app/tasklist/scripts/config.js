@@ -1,14 +1,16 @@
 // Tasklist for the programme "Chính quyền thân thiện vì nhân dân phục vụ" (shared settings in
 // app/pilot-shared/config.js), plus: form validation messages in Vietnamese
 // (scripts/vi-form-messages.js), tasks ordered by due date (scripts/due-date-first.js), only the
-// actions the user may take (scripts/unavailable-actions.js), dates as dd/mm/yyyy rather than
+// actions the user may take (scripts/unavailable-actions.js), a "Minh chứng" tab for the task's files
+// (scripts/evidence-files.js), dates as dd/mm/yyyy rather than
 // "còn 3 ngày" (scripts/absolute-dates.js, an AngularJS module), and keyboard shortcuts described
 // in Vietnamese.
 import pilotConfig from '../../pilot-shared/config.js';
 
 export default {
   ...pilotConfig('Xử lý công việc'),
-  customScripts: ['scripts/vi-form-messages', 'scripts/due-date-first', 'scripts/unavailable-actions'],
+  customScripts: ['scripts/vi-form-messages', 'scripts/due-date-first', 'scripts/unavailable-actions',
+    'scripts/evidence-files'],
   // resolved from app/tasklist/
   requireJsConfig: {
     deps: ['pilot-absolute-dates'],
