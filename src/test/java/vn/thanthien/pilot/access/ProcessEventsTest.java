@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import vn.thanthien.pilot.evidence.review.TaskFiles;
 import vn.thanthien.pilot.process.CommuneInputs;
 
 /**
@@ -100,7 +101,8 @@ class ProcessEventsTest {
         Map.of("messageName", "late-work-done", "businessKey", ON_TIME));
     assertThat(admin.status()).as(admin.body()).isEqualTo(400);
 
-    // the engine's own correlation still ends the follow-up when Chí Hòa completes its plan
+    // the engine's own correlation still ends the follow-up when Chí Hòa completes its plan (signed, attached)
+    TaskFiles.attach(api, "xa" + LATE, late.getId());
     identity.setAuthentication("xa" + LATE, List.of("commune-" + LATE), List.of("province-34"));
     try {
       tasks.complete(late.getId(), CommuneInputs.plan());
