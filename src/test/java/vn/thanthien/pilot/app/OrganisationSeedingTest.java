@@ -116,5 +116,9 @@ class OrganisationSeedingTest {
         Resources.PROCESS_DEFINITION, "commune-pilot")).isTrue();
     assertThat(authorizations.isUserAuthorized("xa12679", List.of("commune-12679"), Permissions.READ,
         Resources.PROCESS_DEFINITION, "district-pilot")).isFalse();
+    // the administrator's extension let Thái Hưng read every commune's history: the shared
+    // context's later tests (evidence files) check that it reads nothing of Chí Hòa's
+    authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_DEFINITION).resourceId("commune-pilot")
+        .groupIdIn("commune-12649").list().forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
   }
 }
