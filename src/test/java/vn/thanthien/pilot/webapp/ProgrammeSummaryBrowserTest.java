@@ -299,6 +299,14 @@ class ProgrammeSummaryBrowserTest {
     assertThat(summary.locator("tr[data-commune=\"13078\"]")).hasCount(0);
     assertThat(summary.locator("#pilot-district option")).hasCount(2);
     shot(page, "summary-huyen339");
+    // on a 390 px phone: the tables scroll sideways inside their box; the files open below the row
+    page.setViewportSize(390, 844);
+    Locator chiHoa = summary.locator("tr[data-commune=\"12679\"]");
+    chiHoa.scrollIntoViewIfNeeded();
+    assertThat(chiHoa.locator("td.text-right.text-muted").filter(new Locator.FilterOptions().setHasText("tệp")))
+        .hasText("0 tệp");
+    page.screenshot(new Page.ScreenshotOptions().setPath(WebappBrowser.SCREENSHOTS.resolve("summary-huyen339-phone.png")));
+    page.setViewportSize(1600, 1100);
 
     // another district's summary is not this official's to read: a Vietnamese refusal, no data
     APIResponse other = page.request().get("http://localhost:" + port
