@@ -147,6 +147,17 @@ function taskLink(api, step) {
   return step.tasklistUrl || `${appRoot()}/app/tasklist/${encodeURIComponent(api.engine)}/#/?task=${encodeURIComponent(step.taskId)}`;
 }
 
+/** "12,5 KB", "3,2 MB". */
+function fileSize(bytes) {
+  if (bytes === null || bytes === undefined) {
+    return '—';
+  }
+  if (bytes < 1024) {
+    return `${num(bytes)} byte`;
+  }
+  return bytes < 1024 * 1024 ? `${num(bytes / 1024)} KB` : `${num(bytes / 1024 / 1024)} MB`;
+}
+
 // ---- reading ---------------------------------------------------------------------------------
 
 async function readSummary(api, district) {
@@ -164,6 +175,26 @@ async function readSummary(api, district) {
     const message = body && typeof body.message === 'string' ? body.message
       : response.status === 401 ? 'Vui lòng đăng nhập lại' : 'Chưa đọc được số liệu tổng hợp, vui lòng thử lại sau';
     throw new Error(message);
+  }
+  return body;
+}
+
+/**
+ * A commune's evidence files (GET /api/process-instances/{id}/files, the address the summary
+ * gives as evidenceUrl), read with the webapps' session: the server answers only what this user
+ * may read of the commune.
+ */
+async function readFiles(url) {
+  const response = await fetch(safeUrl(url), {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (e) {
+    body = null;
+  }
+  if (!response.ok || !Array.isArray(body)) {
+    throw new Error(body && typeof body.message === 'string' ? body.message
+      : 'Chưa đọc được danh sách tệp minh chứng, vui lòng thử lại sau');
   }
   return body;
 }
@@ -423,6 +454,7 @@ function communeDetail(api, charts, summary, commune, columns) {
         h('p', {}, h('b', {}, 'Tự chấm điểm: '), selfScores),
         h('p', {}, h('b', {}, 'Báo cáo định kỳ và mức hài lòng của người dân: '),
           reports.length ? reports.map(r => `Kỳ ${r.number} (${day(r.periodEnd)}): ${num(r.satisfactionPercent)}%`).join('; ') : 'chưa có'),
+        h('p', {}, h('b', {}, 'Minh chứng theo bước: '), evidenceSteps(commune) || 'chưa có tệp nào'),
         h('p', {}, h('b', {}, 'Bài học kinh nghiệm: '), collapsible(commune.lessons)),
         finished ? h('p', {class: 'text-muted small'},
           'Hồ sơ này đã kết thúc: «Theo dõi quy trình» (bản cộng đồng) không mở được hồ sơ đã kết thúc, số liệu của xã được tổng hợp tại đây.')
@@ -440,6 +472,56 @@ function communeDetail(api, charts, summary, commune, columns) {
   return h('tr', {class: 'pilot-detail', 'data-detail-of': commune.code}, parts);
 }
 
+/** "Xây dựng kế hoạch thực hiện mô hình: 2; Ra mắt mô hình và ký cam kết: 3". */
+function evidenceSteps(commune) {
+  return (commune.evidence || []).map(step => `${step.stepName || step.step}: ${num(step.files)}`).join('; ');
+}
+
+/** The commune's files, step by step, each a download link (the server sends them as attachments). */
+function evidenceRow(commune, columns) {
+  const cell = h('td', {colspan: columns}, h('p', {class: 'text-muted'}, 'Đang đọc danh sách tệp…'));
+  readFiles(commune.evidenceUrl).then(files => {
+    const steps = new Map();
+    for (const file of files) {
+      const step = file.taskName || file.taskDefinitionKey || 'Khác';
+      if (!steps.has(step)) {
+        steps.set(step, []);
+      }
+      steps.get(step).push(file);
+    }
+    cell.replaceChildren();
+    append(cell, [h('p', {}, h('b', {}, `Minh chứng của ${commune.name}: `), `${num(files.length)} tệp`),
+      files.length ? null : h('p', {class: 'text-muted'}, 'Chưa có tệp minh chứng nào.'),
+      Array.from(steps.entries()).map(([step, list]) => h('div', {class: 'pilot-evidence-step'},
+        h('b', {}, step), h('ul', {}, list.map(file => h('li', {},
+          h('a', {href: file.url, download: file.name || '', class: 'pilot-evidence-file'}, file.name),
+          ` (${fileSize(file.size)}; ${file.addedByName || file.addedBy || ''}, ${dateTime(file.addedAt)})`)))))]);
+  }).catch(error => {
+    cell.replaceChildren(errorBox(error.message));
+  });
+  return h('tr', {class: 'pilot-detail pilot-evidence', 'data-evidence-of': commune.code}, cell);
+}
+
+function evidenceCell(commune, columns, row) {
+  const count = commune.evidenceFiles || 0;
+  if (!count || !commune.evidenceUrl) {
+    return h('td', {class: 'text-right text-muted'}, '0 tệp');
+  }
+  let list = null;
+  const toggle = h('a', {href: '', class: 'pilot-evidence-toggle', role: 'button', title: evidenceSteps(commune),
+    onclick: event => {
+      event.preventDefault();
+      if (list) {
+        list.remove();
+        list = null;
+      } else {
+        list = evidenceRow(commune, columns);
+        row().after(list);
+      }
+    }}, `${num(count)} tệp`);
+  return h('td', {class: 'text-right'}, toggle);
+}
+
 function communeTable(api, charts, summary, district, selectedCommune) {
   const areas = summary.areas || [];
   const head = h('tr', {},
@@ -447,8 +529,9 @@ function communeTable(api, charts, summary, district, selectedCommune) {
     areas.map(area => h('th', {title: `${area.name} (tối đa ${num(area.maxPoints)} điểm)`}, `TC${area.number}`)),
     h('th', {}, 'Tổng điểm'), h('th', {}, 'Kết quả, xếp loại'), h('th', {}, 'Thẩm định'),
     h('th', {title: 'việc đang quá hạn / số lượt quá hạn'}, 'Quá hạn'), h('th', {}, 'Sự cố'),
+    h('th', {title: 'số tệp minh chứng của xã; bấm để xem và tải từng tệp'}, 'Minh chứng'),
     h('th', {}, 'Việc chưa hoàn thành'), h('th', {}, 'Hồ sơ'));
-  const columns = 12 + areas.length;
+  const columns = 13 + areas.length;
   const body = h('tbody', {});
   for (const commune of district.communes || []) {
     const finished = !!commune.endedOn;
@@ -478,6 +561,7 @@ function communeTable(api, charts, summary, district, selectedCommune) {
       h('td', {}, appraiserText(commune)),
       h('td', {class: 'text-right' + (commune.lateNow ? ' pilot-late' : '')}, `${num(commune.lateNow)} / ${num(commune.lateTimes)}`),
       h('td', {class: 'text-right' + (commune.openIncidents ? ' pilot-late' : '')}, num(commune.openIncidents)),
+      evidenceCell(commune, columns, () => row),
       h('td', {}, stepLinks(api, commune.openSteps)),
       h('td', {}, record));
     body.appendChild(row);
@@ -488,7 +572,7 @@ function communeTable(api, charts, summary, district, selectedCommune) {
   }
   return h('div', {class: 'pilot-scroll'},
     h('table', {class: 'table table-bordered table-condensed table-hover cam-table pilot-communes'}, h('thead', {}, head), body),
-    h('p', {class: 'text-muted small'}, 'TC1–TC5: điểm thẩm định theo 5 tiêu chí trên điểm tối đa; bấm tên xã để xem báo cáo, mức hài lòng và bài học kinh nghiệm.'));
+    h('p', {class: 'text-muted small'}, 'TC1–TC5: điểm thẩm định theo 5 tiêu chí trên điểm tối đa; bấm tên xã để xem báo cáo, mức hài lòng và bài học kinh nghiệm; bấm số tệp ở cột «Minh chứng» để xem và tải tệp minh chứng của xã.'));
 }
 
 function districtSection(api, charts, summary, district, open, selectedCommune) {

@@ -59,6 +59,13 @@ public final class RequestErrorMappers {
       Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*");
   /** Any other qualified class name ("java.lang.Integer"), shortened to its simple name. */
   private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z][\\w$]*)");
+  /**
+   * The English lead Camunda's REST API puts before the message of what refused an action
+   * ("Cannot complete task 1a2b: ", "Cannot submit task form …: ", "Cannot instantiate process
+   * definition pilot:1:x: "): up to the first colon followed by a space.
+   */
+  private static final Pattern ENGLISH_LEAD =
+      Pattern.compile("^(?:Cannot|Could not|Unable to|ENGINE-\\d{5})[\\x20-\\x7E]*?: (?=\\S)");
   private static final Pattern JAVA_SERIALIZATION =
       Pattern.compile("ENGINE-17007 Cannot set variable with name (\\S+?)\\. Java serialization format is prohibited");
   private static final Pattern NOT_DESERIALIZABLE = Pattern.compile("Cannot deserialize object in variable '([^']*)'");
@@ -224,7 +231,7 @@ public final class RequestErrorMappers {
   static String vietnamese(Response.Status status, String camundaMessage) {
     String detail = withoutClassNames(camundaMessage == null ? "" : camundaMessage.strip());
     if (VIETNAMESE.matcher(detail).find()) {
-      return detail;
+      return withoutEnglishLead(detail);
     }
     for (Map.Entry<Pattern, String> wording : WORDINGS) {
       detail = wording.getKey().matcher(detail).replaceAll(wording.getValue());
@@ -238,6 +245,26 @@ public final class RequestErrorMappers {
       default -> "Yêu cầu không được thực hiện (HTTP " + status.getStatusCode() + ")";
     };
     return detail.isEmpty() ? lead + "." : lead + ". Chi tiết: " + detail;
+  }
+
+  /**
+   * A Vietnamese message without the English leads Camunda put before it ("Cannot complete task
+   * 1a2b: Chưa có minh chứng …" → "Chưa có minh chứng …"), so that an official reads Vietnamese
+   * only; a message with no Vietnamese after the lead keeps it (it is all the detail there is).
+   */
+  static String withoutEnglishLead(String message) {
+    if (message == null) {
+      return null;
+    }
+    String text = message;
+    for (var lead = ENGLISH_LEAD.matcher(text); lead.find(); lead = ENGLISH_LEAD.matcher(text)) {
+      String rest = text.substring(lead.end());
+      if (!VIETNAMESE.matcher(rest).find()) {
+        break;
+      }
+      text = rest;
+    }
+    return text;
   }
 
   /** The text without Java class names: exception names dropped, other class names as simple names. */

@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * {@code complete}, but with 500 on {@code /process-definition/.../start}. A refused submission is
  * the caller's mistake, never a server error: this mapper answers 400 with the Vietnamese message
  * wherever the cause is a validation error, unless the answer is already another 4xx, and answers
- * every other error as {@link RequestErrorMappers#camunda} does.
+ * every other error as {@link RequestErrorMappers#camunda} does. The message is the Vietnamese one
+ * alone, without the English lead the REST API puts before it ("Cannot complete task …: ").
  */
 @Provider
 @Priority(1)
@@ -34,6 +35,7 @@ public class ValidationErrorMapper implements ExceptionMapper<RestException> {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof FormFieldValidationException) {
         ExceptionDto body = ExceptionHandlerHelper.getInstance().fromException(exception);
+        body.setMessage(RequestErrorMappers.withoutEnglishLead(body.getMessage()));
         return Response.status(Response.Status.BAD_REQUEST)
             .entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
       }

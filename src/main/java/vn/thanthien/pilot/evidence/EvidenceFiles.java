@@ -47,6 +47,13 @@ public class EvidenceFiles {
   /** A file's description with what only the server uses: its digest. */
   record Stored(EvidenceFile file, String sha256) {}
 
+  /**
+   * How many files the tasks of one step of one instance have.
+   *
+   * @param step the task definition key, {@code stepName} the task's name
+   */
+  public record StepCount(String processInstanceId, String step, String stepName, int files) {}
+
   /** A file to add: its cleaned name, detected type, length and content (readable again). */
   record Upload(String name, String mediaType, long size, FileTypes.Content content) {}
 
@@ -80,6 +87,22 @@ public class EvidenceFiles {
         : jdbc.queryForObject("SELECT COUNT(*) FROM PILOT_EVIDENCE_FILE WHERE TASK_ID_ = ? AND SLOT_ = ?",
             Integer.class, taskId, slot);
     return count == null ? 0 : count;
+  }
+
+  /**
+   * The files of every process instance below the root instance {@code rootProcessInstanceId}
+   * (a programme: its districts and communes), counted per instance and step, in one grouped
+   * query on the history's root-instance index, whatever the number of instances; per instance,
+   * the steps in the order they were first given files. No authorization check: the caller keeps
+   * only the instances its viewer may read.
+   */
+  public List<StepCount> countsByStep(String rootProcessInstanceId) {
+    return jdbc.query("SELECT F.PROC_INST_ID_, F.TASK_DEF_KEY_, MIN(F.TASK_NAME_) AS TASK_NAME_, COUNT(*) AS FILES_, "
+        + "MIN(F.ADDED_AT_) AS FIRST_ FROM PILOT_EVIDENCE_FILE F JOIN ACT_HI_PROCINST H ON H.ID_ = F.PROC_INST_ID_ "
+        + "WHERE H.ROOT_PROC_INST_ID_ = ? GROUP BY F.PROC_INST_ID_, F.TASK_DEF_KEY_ "
+        + "ORDER BY F.PROC_INST_ID_, FIRST_, F.TASK_DEF_KEY_",
+        (row, index) -> new StepCount(row.getString(1), row.getString(2), row.getString(3), row.getInt(4)),
+        rootProcessInstanceId);
   }
 
   Optional<Stored> find(String fileId) {

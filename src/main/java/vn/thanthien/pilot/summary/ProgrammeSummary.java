@@ -71,13 +71,28 @@ public record ProgrammeSummary(Programme programme, OffsetDateTime generatedAt, 
    * @param appraiserLevel {@code province} or {@code district}, null before the appraisal
    * @param appraisalRounds how many appraisals were held (2 after a remediation)
    * @param reports the periodic reports, in order
+   * @param evidence the commune's evidence files counted by step (a step's files over every round
+   *     of it), in the order the steps were first given files; empty when it has none
+   * @param evidenceFiles how many evidence files the commune has in all
+   * @param evidenceUrl where its files are listed ({@code GET /api/process-instances/{id}/files}),
+   *     for whoever may read the commune's instance
    */
   public record Commune(String code, String name, String districtCode, String role, String roleName,
       String instanceId, LocalDate startedOn, LocalDate endedOn, String phase, String phaseName,
       List<Step> openSteps, LocalDate launchDate, List<Double> scores, List<Double> selfScores,
       Double totalScore, Boolean passed, String ratingLevel, String appraiserLevel, String appraiserName,
       int appraisalRounds, LocalDate recognitionDate, List<Report> reports, String lessons, long lateNow,
-      long lateTimes, int openIncidents, String cockpitUrl) {}
+      long lateTimes, int openIncidents, String cockpitUrl, List<EvidenceStep> evidence, int evidenceFiles,
+      String evidenceUrl) {}
+
+  /**
+   * The evidence files of one step of a commune.
+   *
+   * @param step the step's key in {@code commune-pilot} ({@code DraftPlan}, {@code LaunchModel}, …)
+   * @param stepName its Vietnamese name, as in Tasklist
+   * @param files how many files its tasks have
+   */
+  public record EvidenceStep(String step, String stepName, int files) {}
 
   /** An open task: its name, its due day, whether it is late, its link in Tasklist. */
   public record Step(String taskId, String name, LocalDate dueDate, boolean late, String tasklistUrl) {}

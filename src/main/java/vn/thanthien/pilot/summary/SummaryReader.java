@@ -33,6 +33,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import vn.thanthien.pilot.access.ProvinceTenants;
 import vn.thanthien.pilot.commune.ReportRecorder;
 import vn.thanthien.pilot.engine.Unchecked;
+import vn.thanthien.pilot.evidence.EvidenceFiles;
 import vn.thanthien.pilot.forms.FormValues;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.organisation.OrganisationProperties;
@@ -42,6 +43,7 @@ import vn.thanthien.pilot.reporting.Lateness;
 import vn.thanthien.pilot.reporting.UnitInstances;
 import vn.thanthien.pilot.summary.ProgrammeSummary.Commune;
 import vn.thanthien.pilot.summary.ProgrammeSummary.District;
+import vn.thanthien.pilot.summary.ProgrammeSummary.EvidenceStep;
 import vn.thanthien.pilot.summary.ProgrammeSummary.Programme;
 import vn.thanthien.pilot.summary.ProgrammeSummary.Report;
 import vn.thanthien.pilot.summary.ProgrammeSummary.Step;
@@ -51,8 +53,8 @@ import vn.thanthien.pilot.summary.ProgrammeSummary.Step;
  * transaction, one consistent view), with a constant number of queries whatever the number of
  * communes. Which instances the viewer may read is asked of
  * Camunda's own authorizations (the historic-instance permissions of the viewer's groups); what
- * those instances hold (variables, reports, open tasks, incidents, lateness) is then read for
- * exactly those instances, without a check per row.
+ * those instances hold (variables, reports, open tasks, incidents, lateness, evidence files) is
+ * then read for exactly those instances, without a check per row.
  */
 @Component
 public class SummaryReader implements ProgrammeSummaries {
@@ -77,10 +79,13 @@ public class SummaryReader implements ProgrammeSummaries {
   private final ZoneId zone;
   private final ScoringScheme scheme = new ScoringScheme();
   private final String webappPath;
+  private final EvidenceFiles evidenceFiles;
 
   public SummaryReader(ProcessEngine engine, UnitDirectory units, OrganisationProperties organisation,
-      TimeZoneProperties time, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+      TimeZoneProperties time, EvidenceFiles evidenceFiles,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    this.evidenceFiles = evidenceFiles;
     this.units = units;
     this.organisation = organisation;
     this.zone = time.timeZone();
@@ -228,6 +233,7 @@ public class SummaryReader implements ProgrammeSummaries {
     private final Map<String, Integer> incidents = new HashMap<>();
     private final Map<String, Lateness.Unit> lateness;
     private final Map<String, List<UnitInstances.Report>> reports;
+    private final Map<String, List<EvidenceStep>> evidence = new HashMap<>();
 
     Assembly(HistoricProcessInstance programme, List<HistoricProcessInstance> districts,
         List<HistoricProcessInstance> communes, OffsetDateTime now) {
@@ -240,6 +246,22 @@ public class SummaryReader implements ProgrammeSummaries {
       readOpenWork();
       this.lateness = Lateness.perUnit(history, programme.getId());
       this.reports = reports(history);
+      readEvidence();
+    }
+
+    /**
+     * Every commune's files by step, in one grouped query for the whole programme; kept only for
+     * the communes this viewer reads (the others' never leave this method).
+     */
+    private void readEvidence() {
+      Set<String> shown = new HashSet<>();
+      communes.forEach(instance -> shown.add(instance.getId()));
+      for (EvidenceFiles.StepCount count : evidenceFiles.countsByStep(programme.getId())) {
+        if (shown.contains(count.processInstanceId())) {
+          evidence.computeIfAbsent(count.processInstanceId(), id -> new ArrayList<>())
+              .add(new EvidenceStep(count.step(), count.stepName(), count.files()));
+        }
+      }
     }
 
     /**
@@ -339,6 +361,7 @@ public class SummaryReader implements ProgrammeSummaries {
       Lateness.Unit late = lateness.get(code);
       List<Report> filed = reports.getOrDefault(instance.getId(), List.of()).stream()
           .map(r -> new Report(r.number(), displayDate(r.periodEnd()), r.satisfactionRate())).toList();
+      List<EvidenceStep> files = evidence.getOrDefault(instance.getId(), List.of());
       return new Commune(code, name, districtCode, role.key, role.vietnamese, instance.getId(),
           day(instance.getStartTime()), day(instance.getEndTime()), phase.key(), phase.vietnamese(), steps(instance),
           date(v.get("launchDate")), points(v, "appraisedArea"), points(v, "selfArea"), number(v.get("totalScore")),
@@ -347,7 +370,8 @@ public class SummaryReader implements ProgrammeSummaries {
           appraiserUnit.map(AdministrativeUnit::committeeName).orElse(null),
           v.get("appraisalRound") instanceof Number n ? n.intValue() : 0, date(v.get("recognitionDate")), filed,
           text(v.get("communeLessons")), late == null ? 0 : late.openNow(), late == null ? 0 : late.times(),
-          incidents.getOrDefault(instance.getId(), 0), cockpitUrl(instance));
+          incidents.getOrDefault(instance.getId(), 0), cockpitUrl(instance), List.copyOf(files),
+          files.stream().mapToInt(EvidenceStep::files).sum(), "/api/process-instances/" + instance.getId() + "/files");
     }
 
     private List<Step> steps(HistoricProcessInstance instance) {

@@ -61,7 +61,7 @@ public final class SummaryWorkbook {
   static final List<String> COMMUNE_HEADERS_AFTER_AREAS = List.of(
       "Tổng điểm", "Kết quả", "Xếp loại", "Cấp thẩm định", "Số lần thẩm định", "Ngày công nhận",
       "Số kỳ báo cáo", "Tỷ lệ hài lòng kỳ gần nhất (%)", "Số lần trễ hạn", "Việc đang quá hạn", "Sự cố",
-      "Bài học kinh nghiệm");
+      "Số tệp minh chứng", "Minh chứng theo bước", "Bài học kinh nghiệm");
 
   private final Supplier<Workbook> workbooks;
 
@@ -276,6 +276,8 @@ public final class SummaryWorkbook {
       number(row, c++, commune.lateTimes(), styles.count);
       number(row, c++, commune.lateNow(), styles.count);
       number(row, c++, commune.openIncidents(), styles.count);
+      number(row, c++, commune.evidenceFiles(), styles.count);
+      text(row, c++, evidenceByStep(commune.evidence()), styles.wrapped);
       text(row, c, cellText(commune.lessons()), styles.wrapped);
     }
     int lastCommuneRow = Math.max(0, r - 1);
@@ -328,8 +330,17 @@ public final class SummaryWorkbook {
     for (int a = 0; a < areas; a++) {
       widths.add(11);
     }
-    widths.addAll(List.of(9, 10, 10, 10, 10, 12, 9, 12, 9, 10, 8, 80));
+    widths.addAll(List.of(9, 10, 10, 10, 10, 12, 9, 12, 9, 10, 8, 10, 40, 80));
     return widths.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** "Xây dựng kế hoạch thực hiện mô hình: 2; Ra mắt mô hình và ký cam kết: 3", or empty without files. */
+  static String evidenceByStep(List<ProgrammeSummary.EvidenceStep> steps) {
+    if (steps == null || steps.isEmpty()) {
+      return "";
+    }
+    return cellText(String.join("; ", steps.stream()
+        .map(step -> (step.stepName() == null ? step.step() : step.stepName()) + ": " + step.files()).toList()));
   }
 
   static String appraiserLevel(String level) {

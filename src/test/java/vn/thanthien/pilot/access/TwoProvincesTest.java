@@ -271,6 +271,41 @@ class TwoProvincesTest {
     assertThat(api.login("tinh33", "cockpit", ENGINE).get(COCKPIT_SUMMARY + "?province=34").status()).isEqualTo(404);
   }
 
+  /**
+   * A Hưng Hà commune's evidence: its district reads the file; Hưng Yên's officials (a district and
+   * the province) get neither its bytes nor any list of it, by the file's id, the task's or the
+   * instance's.
+   */
+  @Test
+  @Order(7)
+  void theOtherProvincesOfficialsGetNothingOfACommunesFiles() {
+    org.camunda.bpm.engine.task.Task plan = tasks.createTaskQuery().tenantIdIn(THAI_BINH)
+        .processDefinitionKey("commune-pilot").taskDefinitionKey("DraftPlan").list().get(0);
+    String commune = instance(plan.getProcessInstanceId()).getBusinessKey();
+    assertThat(units.commune(commune).orElseThrow().parentCode()).isEqualTo("339");
+    vn.thanthien.pilot.evidence.review.TaskFiles.attach(api, "xa" + commune, plan.getId());
+    String instanceFiles = "/api/process-instances/" + plan.getProcessInstanceId() + "/files";
+    ApiClient.Reply listed = api.get("huyen339", instanceFiles);
+    assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+    assertThat(listed.json()).hasSize(1);
+    String file = listed.json().get(0).path("url").asText();
+    HttpResponse<byte[]> own = api.download("huyen339", file);
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.body()).isEqualTo(vn.thanthien.pilot.evidence.EvidenceSamples.pdf(2_000));
+
+    for (String stranger : List.of("huyen325", "huyen326", "tinh33")) {
+      HttpResponse<byte[]> bytes = api.download(stranger, file);
+      assertThat(bytes.statusCode()).as(stranger + " " + file).isIn(403, 404);
+      assertThat(new String(bytes.body(), StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
+      for (String path : List.of(instanceFiles, "/api/tasks/" + plan.getId() + "/files",
+          "/api/tasks/" + plan.getId() + "/evidence")) {
+        ApiClient.Reply reply = api.get(stranger, path);
+        assertThat(reply.status()).as(stranger + " " + path).isIn(403, 404);
+        assertThat(reply.body()).doesNotContain("minh-chung.pdf").doesNotContain(file);
+      }
+    }
+  }
+
   private String start(String official, String tenant) {
     Map<String, Object> launch = Map.of("variables", Map.of(
         "programmeTitle", Map.of("value", "Chính quyền thân thiện vì nhân dân phục vụ"),

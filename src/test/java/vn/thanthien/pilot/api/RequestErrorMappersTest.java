@@ -64,4 +64,17 @@ class RequestErrorMappersTest {
     assertThat(RequestErrorMappers.vietnamese(Response.Status.BAD_REQUEST, "Dữ liệu chưa hợp lệ: …"))
         .isEqualTo("Dữ liệu chưa hợp lệ: …");
   }
+
+  @Test
+  void camundasEnglishLeadBeforeAVietnameseMessageIsDropped() {
+    assertThat(RequestErrorMappers.vietnamese(Response.Status.BAD_REQUEST,
+        "Cannot complete task 4f1c-77: Chưa có minh chứng: cần đính kèm ít nhất một tệp"))
+        .isEqualTo("Chưa có minh chứng: cần đính kèm ít nhất một tệp");
+    assertThat(RequestErrorMappers.withoutEnglishLead(
+        "Cannot instantiate process definition commune-pilot:3:9a: Dữ liệu chưa hợp lệ: «Tiêu chí 3» là bắt buộc"))
+        .isEqualTo("Dữ liệu chưa hợp lệ: «Tiêu chí 3» là bắt buộc");
+    // an English message keeps its lead: it is all the detail there is
+    assertThat(RequestErrorMappers.withoutEnglishLead("Cannot complete task 7: task is suspended"))
+        .isEqualTo("Cannot complete task 7: task is suspended");
+  }
 }

@@ -20,7 +20,11 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.thanthien.pilot.access.ApiClient;
+import vn.thanthien.pilot.evidence.review.TaskFiles;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 import vn.thanthien.pilot.process.CommuneWalker;
 import vn.thanthien.pilot.process.ProgrammeWalker;
@@ -29,6 +33,9 @@ import vn.thanthien.pilot.process.ProgrammeWalker;
  * The real case, played on the whole application: Thái Bình launches Đề án 08-ĐA/TU, Hưng Hà
  * selects its 7 pilots (Tiến Đức and Chí Hòa for the province), the province approves, every
  * pilot is appraised by the right level, and the model is rolled out to the other 28 communes.
+ * Each pilot attaches its signed plan (over the API): the district's interim review, lessons and
+ * final report, and the province's final review, list every commune with its files
+ * ({@code /api/tasks/{id}/evidence}), and the programme summary counts them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
@@ -44,6 +51,7 @@ class HungHaWalkthroughTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired UnitDirectory units;
+  @LocalServerPort int port;
 
   @Test
   void hungHaPilotsSevenCommunesAndRollsTheModelOutToTheOther28() {
@@ -67,6 +75,11 @@ class HungHaWalkthroughTest {
     List<ProcessInstance> pilots = children(district);
     assertThat(pilots).extracting(ProcessInstance::getBusinessKey)
         .containsExactlyInAnyOrderElementsOf(union(PROVINCE_PILOTS, DISTRICT_PILOTS));
+    ApiClient api = new ApiClient(port);
+    for (ProcessInstance pilot : pilots) {
+      TaskFiles.attach(api, "xa" + pilot.getBusinessKey(), tasks.createTaskQuery().processInstanceId(pilot.getId())
+          .taskDefinitionKey("DraftPlan").singleResult().getId());
+    }
     CommuneWalker walker = new CommuneWalker(engine);
     Map<String, String> appraisers = new HashMap<>();
     for (ProcessInstance pilot : pilots) {
@@ -80,9 +93,14 @@ class HungHaWalkthroughTest {
         .taskDefinitionKey("DistrictInterimReview").taskCandidateGroup("district-339").singleResult();
     assertThat(runtime.getVariable(district.getId(), "districtInterimSummary").toString())
         .contains("7 xã thí điểm, 7 xã đã gửi báo cáo sơ kết").contains("Xã Chí Hòa (12679), thí điểm của tỉnh");
+    Map<String, Integer> pilotFiles = new HashMap<>();
+    pilots.forEach(pilot -> pilotFiles.put(pilot.getBusinessKey(), 1));
+    assertThat(communeFiles(api, "huyen339", interim.getId())).isEqualTo(pilotFiles);
     complete(interim, Map.of("districtInterimConclusion", "Các xã thí điểm thực hiện tốt"));
 
-    complete(single(district, "DistrictLessons", "district-339"), Map.of("districtLessons", "Người đứng đầu gương mẫu"));
+    Task lessons = single(district, "DistrictLessons", "district-339");
+    assertThat(communeFiles(api, "huyen339", lessons.getId())).isEqualTo(pilotFiles);
+    complete(lessons, Map.of("districtLessons", "Người đứng đầu gương mẫu"));
     Task plan = single(district, "PlanRollout", "district-339");
     complete(plan, Map.of("rolloutCommunes", runtime.getVariableTyped(district.getId(), "rolloutCommunes"),
         "rolloutPeriodEnd", "2025-12-31", "rolloutPlanSummary", "Nhân rộng ra toàn huyện"));
@@ -93,13 +111,19 @@ class HungHaWalkthroughTest {
       assertThat(walker.walk(commune, 17, 17, 17, 17, 17)).isEqualTo("district-339");
     }
     runJobs(district);
-    complete(single(district, "DistrictFinalReport", "district-339"), Map.of("districtFinalReport", "Hoàn thành"));
+    Task finalReport = single(district, "DistrictFinalReport", "district-339");
+    Map<String, Integer> everyCommune = new HashMap<>(pilotFiles);
+    rollout.forEach(commune -> everyCommune.put(commune.getBusinessKey(), 0));
+    assertThat(communeFiles(api, "huyen339", finalReport.getId())).hasSize(35).isEqualTo(everyCommune);
+    complete(finalReport, Map.of("districtFinalReport", "Hoàn thành"));
     runJobs(programme);
     ProgrammeWalker.concludeInterimReviews(tasks, programme.getId());
     assertThat(runtime.getVariable(programme.getId(), "districtResultsSummary").toString())
         .contains("#### Huyện Hưng Hà (339): đã kết thúc")
         .contains("- Thí điểm: 7/7 xã được công nhận, 0 xã không được công nhận, 0 xã chưa kết thúc.");
-    complete(single(programme, "ProvinceFinalReview", "province-34"), Map.of("provinceConclusion", "Nhân rộng toàn tỉnh"));
+    Task review = single(programme, "ProvinceFinalReview", "province-34");
+    assertThat(communeFiles(api, "tinh34", review.getId())).isEqualTo(everyCommune);
+    complete(review, Map.of("provinceConclusion", "Nhân rộng toàn tỉnh"));
     runJobs(programme);
 
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(programme.getId())
@@ -114,6 +138,30 @@ class HungHaWalkthroughTest {
     }
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(programme.getId())
         .variableName("communesRecognised").singleResult().getValue()).isEqualTo(35L);
+
+    // the summary counts each commune's files by step (one grouped query, on H2 and PostgreSQL)
+    ApiClient.Reply summary = api.get("tinh34", "/api/programme/summary");
+    assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+    Map<String, Integer> counted = new HashMap<>();
+    summary.json().path("districts").forEach(d -> d.path("communes").forEach(c -> {
+      counted.put(c.path("code").asText(), c.path("evidenceFiles").asInt());
+      if (pilotFiles.containsKey(c.path("code").asText())) {
+        assertThat(c.path("evidence").get(0).path("step").asText()).isEqualTo("DraftPlan");
+      }
+    }));
+    assertThat(counted).isEqualTo(everyCommune);
+  }
+
+  /** Per commune listed in the task's evidence ({@code GET /api/tasks/{id}/evidence}), how many files it has. */
+  private static Map<String, Integer> communeFiles(ApiClient api, String user, String taskId) {
+    ApiClient.Reply reply = api.get(user, "/api/tasks/" + taskId + "/evidence");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    Map<String, Integer> files = new HashMap<>();
+    for (JsonNode commune : reply.json().path("communes")) {
+      files.put(commune.path("code").asText(), commune.path("files").size());
+      commune.path("files").forEach(file -> assertThat(file.path("url").asText()).startsWith("/api/files/"));
+    }
+    return files;
   }
 
   private Task single(ProcessInstance instance, String taskKey, String group) {

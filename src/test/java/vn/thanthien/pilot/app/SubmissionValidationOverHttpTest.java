@@ -84,11 +84,42 @@ class SubmissionValidationOverHttpTest {
     plan.put("plannedLaunchDate", value("2023-09-01"));
     plan.put("planResponsible", value("Chủ tịch UBND xã"));
     String message = refusal(post("/task/" + task.getId() + "/complete", plan));
-    assertThat(message).contains("Dữ liệu chưa hợp lệ").contains("Tiêu chí 3").contains("bắt buộc");
+    assertThat(message).startsWith("Dữ liệu chưa hợp lệ").contains("Tiêu chí 3").contains("bắt buộc")
+        .doesNotContain("Cannot").doesNotContain(task.getId());
     assertThat(taskOf(pi).getId()).isEqualTo(task.getId());
     assertThat(runtime.getVariable(pi.getId(), "planArea1")).isNull();
     // The same through the form endpoint Tasklist uses
     assertThat(refusal(post("/task/" + task.getId() + "/submit-form", plan))).contains("Tiêu chí 4");
+  }
+
+  /**
+   * The evidence check's refusal reads in Vietnamese only, without the English lead Camunda's REST
+   * API puts before it ("Cannot complete task <id>: "), on the REST API and on the webapps' API
+   * Tasklist uses alike.
+   */
+  @Test
+  void aPlanWithoutItsFilesIsRefusedInVietnameseOnly() throws Exception {
+    ProcessInstance pi = communeAt("12679", "DraftPlan");
+    Task task = taskOf(pi);
+    Map<String, Object> plan = new LinkedHashMap<>();
+    vn.thanthien.pilot.process.CommuneInputs.plan().forEach((name, v) -> plan.put(name, value(v)));
+    vn.thanthien.pilot.access.ApiClient api = new vn.thanthien.pilot.access.ApiClient(port);
+
+    vn.thanthien.pilot.access.ApiClient.Reply rest = api.post("xa12679", "/engine-rest/task/" + task.getId() + "/complete",
+        Map.of("variables", plan));
+    assertThat(rest.status()).as(rest.body()).isEqualTo(400);
+    assertThat(rest.json().path("message").asText()).startsWith("Chưa có minh chứng: cần đính kèm ít nhất một tệp «")
+        .doesNotContain("Cannot").doesNotContain(task.getId());
+
+    vn.thanthien.pilot.access.ApiClient.WebSession tasklist = api.login("xa12679", "tasklist");
+    assertThat(tasklist.login.status()).isEqualTo(200);
+    vn.thanthien.pilot.access.ApiClient.Reply form = tasklist.post(
+        "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form", Map.of("variables", plan));
+    assertThat(form.status()).as(form.body()).isEqualTo(400);
+    assertThat(form.json().path("message").asText()).startsWith("Chưa có minh chứng")
+        .doesNotContain("Cannot submit task form");
+    assertThat(taskOf(pi).getId()).as("still open").isEqualTo(task.getId());
+    runtime.deleteProcessInstance(pi.getId(), "test over");
   }
 
   @Test

@@ -38,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import vn.thanthien.pilot.access.ApiClient;
 import vn.thanthien.pilot.access.ApiClient.Reply;
+import vn.thanthien.pilot.evidence.review.TaskFiles;
 
 /**
  * Over real HTTP: {@code GET /api/programme/summary} and {@code .xlsx} answer the engine's users
@@ -66,6 +67,7 @@ class ProgrammeSummaryOverHttpTest {
   ApiClient api;
   final HttpClient http = HttpClient.newHttpClient();
   String programme;
+  String chiHoaInstance;
 
   /** Hưng Hà plans with Chí Hòa and Tiến Đức, Quỳnh Phụ with An Khê. */
   @BeforeAll
@@ -82,6 +84,10 @@ class ProgrammeSummaryOverHttpTest {
           "provincePilots", json(pilots.get(0)), "selectionRationale", "Theo Đề án 08-ĐA/TU"));
       complete(district.getId(), Map.of("selectionDecision", "approve"));
     }
+    // Chí Hòa's official attaches its signed plan (over the API, as Tasklist does)
+    Task plan = tasks.createTaskQuery().processInstanceBusinessKey(CHI_HOA).taskDefinitionKey("DraftPlan").singleResult();
+    chiHoaInstance = plan.getProcessInstanceId();
+    TaskFiles.attach(new ApiClient(port), "xa" + CHI_HOA, plan.getId());
   }
 
   /** Other tests of this application start programmes of their own: one runs at a time. */
@@ -274,6 +280,64 @@ class ProgrammeSummaryOverHttpTest {
     // Logged out, the session no longer opens the summary.
     cockpit.post("/camunda/api/admin/auth/user/default/logout", "{}");
     assertThat(cockpit.get(JSON).status()).isEqualTo(401);
+  }
+
+  @Test
+  @Order(9)
+  void eachCommuneShowsItsEvidenceByStepWithTheAddressOfItsFiles() throws IOException {
+    JsonNode json = api.get("tinh34", JSON).json();
+    JsonNode chiHoa = commune(json, CHI_HOA);
+    assertThat(chiHoa.path("evidenceFiles").asInt()).isEqualTo(1);
+    assertThat(chiHoa.path("evidence")).singleElement().satisfies(step -> {
+      assertThat(step.path("step").asText()).isEqualTo("DraftPlan");
+      assertThat(step.path("stepName").asText()).isEqualTo("Xây dựng kế hoạch thực hiện mô hình");
+      assertThat(step.path("files").asInt()).isEqualTo(1);
+    });
+    String url = chiHoa.path("evidenceUrl").asText();
+    assertThat(url).isEqualTo("/api/process-instances/" + chiHoaInstance + "/files");
+    JsonNode tienDuc = commune(json, TIEN_DUC);
+    assertThat(tienDuc.path("evidenceFiles").asInt()).isZero();
+    assertThat(tienDuc.path("evidence").isArray()).isTrue();
+    assertThat(tienDuc.path("evidence")).isEmpty();
+
+    // the address lists the files for whoever reads the commune, and for nobody else
+    Reply files = api.get("huyen339", url);
+    assertThat(files.status()).as(files.body()).isEqualTo(200);
+    assertThat(files.json()).singleElement().satisfies(file -> {
+      assertThat(file.path("name").asText()).isEqualTo("minh-chung.pdf");
+      assertThat(file.path("taskDefinitionKey").asText()).isEqualTo("DraftPlan");
+    });
+    assertThat(api.get("huyen338", url).status()).isEqualTo(404);
+    assertThat(api.get("huyen338", url).body()).doesNotContain("minh-chung.pdf");
+
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes("huyen339", XLSX).body()))) {
+      org.apache.poi.ss.usermodel.Sheet hungHa = workbook.getSheet("Huyện Hưng Hà");
+      List<String> headers = new ArrayList<>();
+      hungHa.getRow(0).forEach(cell -> headers.add(cell.getStringCellValue()));
+      int count = headers.indexOf("Số tệp minh chứng");
+      int bySteps = headers.indexOf("Minh chứng theo bước");
+      assertThat(count).isNotNegative();
+      org.apache.poi.ss.usermodel.Row row = null;
+      for (int r = 1; r <= hungHa.getLastRowNum(); r++) {
+        if (hungHa.getRow(r) != null && CHI_HOA.equals(hungHa.getRow(r).getCell(0).getStringCellValue())) {
+          row = hungHa.getRow(r);
+        }
+      }
+      assertThat(row).as("Chí Hòa's row").isNotNull();
+      assertThat(row.getCell(count).getNumericCellValue()).isEqualTo(1);
+      assertThat(row.getCell(bySteps).getStringCellValue()).isEqualTo("Xây dựng kế hoạch thực hiện mô hình: 1");
+    }
+  }
+
+  private static JsonNode commune(JsonNode summary, String code) {
+    for (JsonNode district : summary.path("districts")) {
+      for (JsonNode commune : district.path("communes")) {
+        if (code.equals(commune.path("code").asText())) {
+          return commune;
+        }
+      }
+    }
+    throw new AssertionError("no commune " + code + " in " + summary);
   }
 
   /** Last: wrong passwords slow the user down for a few seconds (login throttle). */

@@ -29,12 +29,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import vn.thanthien.pilot.evidence.EvidenceFiles;
+import vn.thanthien.pilot.evidence.StoredFiles;
 import vn.thanthien.pilot.process.CommuneInputs;
 import vn.thanthien.pilot.process.CommuneWalker;
 import vn.thanthien.pilot.process.LongestTexts;
 import vn.thanthien.pilot.process.ProgrammeWalker;
 import vn.thanthien.pilot.summary.ProgrammeSummary.Commune;
 import vn.thanthien.pilot.summary.ProgrammeSummary.District;
+import vn.thanthien.pilot.summary.ProgrammeSummary.EvidenceStep;
 
 /**
  * What the province, a district and a commune read in the programme's summary, on a whole Hưng Hà
@@ -63,6 +66,7 @@ class ProgrammeSummaryTest {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
+  @Autowired EvidenceFiles evidenceFiles;
 
   String programmeId;
   String lateCommune;
@@ -90,6 +94,13 @@ class ProgrammeSummaryTest {
               CommuneInputs.appraisal(FAIL));
           walker.walk(pilot, PASS);
         }
+        case CHI_HOA -> {
+          // two files for its plan, one for its launch, as its official attached them
+          StoredFiles.attach(engine, evidenceFiles, openTask(pilot, "DraftPlan"), "xa" + CHI_HOA, null, 2);
+          walker.walkUntil(pilot.getId(), "LaunchModel", PASS);
+          StoredFiles.attach(engine, evidenceFiles, openTask(pilot, "LaunchModel"), "xa" + CHI_HOA, null, 1);
+          walker.walk(pilot, PASS);
+        }
         case DAN_CHU -> walker.walk(pilot, FAIL);
         case TIEN_DUC -> walker.walk(pilot, 20, 20, 19, 19, 19);
         default -> walker.walk(pilot, PASS);
@@ -114,6 +125,7 @@ class ProgrammeSummaryTest {
     lateCommune = quynhPhuPilots.get(0).getBusinessKey();
     incidentCommune = quynhPhuPilots.get(1).getBusinessKey();
     makeLate(quynhPhuPilots.get(0));
+    StoredFiles.attach(engine, evidenceFiles, openTask(quynhPhuPilots.get(0), "DraftPlan"), "xa" + lateCommune, null, 1);
     runtime.createIncident("failedJob", quynhPhuPilots.get(1).getId(), "summary-test", "Lỗi thử nghiệm");
   }
 
@@ -219,6 +231,32 @@ class ProgrammeSummaryTest {
   }
 
   @Test
+  void eachCommuneShowsItsEvidenceByStepToWhoeverReadsIt() {
+    ProgrammeSummary province = as("tinh34", () -> summaries.read(Optional.empty()));
+    Commune chiHoa = commune(province, CHI_HOA);
+    assertThat(chiHoa.evidence()).as("finished: its files still count").containsExactly(
+        new EvidenceStep("DraftPlan", "Xây dựng kế hoạch thực hiện mô hình", 2),
+        new EvidenceStep("LaunchModel", "Ra mắt mô hình và ký cam kết", 1));
+    assertThat(chiHoa.evidenceFiles()).isEqualTo(3);
+    assertThat(chiHoa.evidenceUrl()).isEqualTo("/api/process-instances/" + chiHoa.instanceId() + "/files");
+    Commune thaiHung = commune(province, THAI_HUNG);
+    assertThat(thaiHung.evidence()).isEmpty();
+    assertThat(thaiHung.evidenceFiles()).isZero();
+    assertThat(thaiHung.evidenceUrl()).isEqualTo("/api/process-instances/" + thaiHung.instanceId() + "/files");
+    assertThat(commune(province, lateCommune).evidence()).singleElement()
+        .isEqualTo(new EvidenceStep("DraftPlan", "Xây dựng kế hoạch thực hiện mô hình", 1));
+
+    // the district and the commune itself read the same counts; another district nothing of them
+    assertThat(commune(as("huyen339", () -> summaries.read(Optional.empty())), CHI_HOA).evidenceFiles()).isEqualTo(3);
+    assertThat(commune(as("xa" + CHI_HOA, () -> summaries.read(Optional.empty())), CHI_HOA).evidence())
+        .isEqualTo(chiHoa.evidence());
+    ProgrammeSummary quynhPhu = as("huyen338", () -> summaries.read(Optional.empty()));
+    assertThat(quynhPhu.districts()).flatExtracting(District::communes).extracting(Commune::code)
+        .doesNotContain(CHI_HOA);
+    assertThat(commune(quynhPhu, lateCommune).evidenceFiles()).isEqualTo(1);
+  }
+
+  @Test
   void aDistrictSeesOnlyItsOwnCommunes() {
     ProgrammeSummary hungHa = as("huyen339", () -> summaries.read(Optional.empty()));
     assertThat(hungHa.districts()).extracting(District::code).containsExactly(HUNG_HA);
@@ -314,6 +352,10 @@ class ProgrammeSummaryTest {
     tasks.saveTask(plan);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("late-work-follow-up")
         .processInstanceBusinessKey(commune.getBusinessKey()).list()).as("follow-ups").hasSize(1);
+  }
+
+  private String openTask(ProcessInstance commune, String taskKey) {
+    return tasks.createTaskQuery().processInstanceId(commune.getId()).taskDefinitionKey(taskKey).singleResult().getId();
   }
 
   private Task only(ProcessInstance instance) {

@@ -12,6 +12,7 @@ import vn.thanthien.pilot.summary.ProgrammeSummary.Area;
 import vn.thanthien.pilot.summary.ProgrammeSummary.Commune;
 import vn.thanthien.pilot.summary.ProgrammeSummary.Counts;
 import vn.thanthien.pilot.summary.ProgrammeSummary.District;
+import vn.thanthien.pilot.summary.ProgrammeSummary.EvidenceStep;
 import vn.thanthien.pilot.summary.ProgrammeSummary.PhaseName;
 import vn.thanthien.pilot.summary.ProgrammeSummary.Programme;
 import vn.thanthien.pilot.summary.ProgrammeSummary.ProgressPoint;
@@ -66,13 +67,18 @@ public final class SummaryFixtures {
         List.of(new ProgressPoint("2025-10", 30, 10, 2), new ProgressPoint("2025-11", 32, 20, 3)));
   }
 
+  /** Chí Hòa's files: two for its plan, three for its launch. */
+  public static final List<EvidenceStep> CHI_HOA_EVIDENCE = List.of(
+      new EvidenceStep("DraftPlan", "Xây dựng kế hoạch thực hiện mô hình", 2),
+      new EvidenceStep("LaunchModel", "Ra mắt mô hình và ký cam kết", 3));
+
   public static District hungHa() {
     List<Commune> communes = new ArrayList<>();
-    communes.add(commune("12679", "Xã Chí Hòa", "339", "province-pilot", Phase.RECOGNISED, CHI_HOA_LAUNCH,
+    communes.add(withEvidence(commune("12679", "Xã Chí Hòa", "339", "province-pilot", Phase.RECOGNISED, CHI_HOA_LAUNCH,
         List.of(18.5, 19.0, 17.5, 18.0, 19.0), 92.0, true, "Ba sao", "province", 1, CHI_HOA_RECOGNISED,
         List.of(new Report(1, LocalDate.of(2023, 12, 31), 88.0), new Report(2, LocalDate.of(2024, 6, 30), 91.5),
             new Report(3, LocalDate.of(2024, 12, 31), 96.5)),
-        LONG_LESSONS, 0, 2, 0));
+        LONG_LESSONS, 0, 2, 0), CHI_HOA_EVIDENCE));
     communes.add(commune("12598", "Xã Dân Chủ", "339", "district-pilot", Phase.NOT_PASSED,
         LocalDate.of(2023, 9, 15), List.of(15.0, 9.5, 14.0, 16.0, 16.0), 70.5, false, null, "district", 2, null,
         List.of(new Report(1, LocalDate.of(2023, 12, 31), 61.0)), "Cần sửa trụ sở trước.", 0, 5, 0));
@@ -110,7 +116,17 @@ public final class SummaryFixtures {
     return new Commune(code, name, district, role, roleName, "instance-" + code, LocalDate.of(2023, 7, 20),
         null, phase.key(), phase.vietnamese(), List.of(), launch, scores, scores, total, passed, level, appraiser,
         appraiser == null ? null : "UBND " + appraiser, rounds, recognised, reports, lessons, lateNow, lateTimes,
-        incidents, "/camunda/app/cockpit/default/#/process-instance/instance-" + code);
+        incidents, "/camunda/app/cockpit/default/#/process-instance/instance-" + code, List.of(), 0,
+        "/api/process-instances/instance-" + code + "/files");
+  }
+
+  /** The commune with these files by step. */
+  public static Commune withEvidence(Commune c, List<EvidenceStep> evidence) {
+    return new Commune(c.code(), c.name(), c.districtCode(), c.role(), c.roleName(), c.instanceId(), c.startedOn(),
+        c.endedOn(), c.phase(), c.phaseName(), c.openSteps(), c.launchDate(), c.scores(), c.selfScores(),
+        c.totalScore(), c.passed(), c.ratingLevel(), c.appraiserLevel(), c.appraiserName(), c.appraisalRounds(),
+        c.recognitionDate(), c.reports(), c.lessons(), c.lateNow(), c.lateTimes(), c.openIncidents(), c.cockpitUrl(),
+        evidence, evidence.stream().mapToInt(EvidenceStep::files).sum(), c.evidenceUrl());
   }
 
   /**

@@ -32,7 +32,8 @@ class SummaryWorkbookTest {
       "Ngày ra mắt", "Tiêu chí 1 (tối đa 20 điểm)", "Tiêu chí 2 (tối đa 20 điểm)", "Tiêu chí 3 (tối đa 20 điểm)",
       "Tiêu chí 4 (tối đa 20 điểm)", "Tiêu chí 5 (tối đa 20 điểm)", "Tổng điểm", "Kết quả", "Xếp loại",
       "Cấp thẩm định", "Số lần thẩm định", "Ngày công nhận", "Số kỳ báo cáo", "Tỷ lệ hài lòng kỳ gần nhất (%)",
-      "Số lần trễ hạn", "Việc đang quá hạn", "Sự cố", "Bài học kinh nghiệm");
+      "Số lần trễ hạn", "Việc đang quá hạn", "Sự cố", "Số tệp minh chứng", "Minh chứng theo bước",
+      "Bài học kinh nghiệm");
 
   static XSSFWorkbook written(ProgrammeSummary summary) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -61,7 +62,7 @@ class SummaryWorkbookTest {
       assertText(hungHa.getRow(37).getCell(1), "Bài học của huyện Hưng Hà");
       assertThat(hungHa.getLastRowNum()).isEqualTo(37);
       // the filter covers the communes, not the lessons below them
-      assertThat(workbook.getSheet("Huyện Hưng Hà").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:V36");
+      assertThat(workbook.getSheet("Huyện Hưng Hà").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:X36");
       assertThat(workbook.getSheet("Thành phố Thái Bình").getLastRowNum()).isEqualTo(2);
       Cell header = hungHa.getRow(0).getCell(0);
       assertThat(workbook.getFontAt(header.getCellStyle().getFontIndex()).getBold()).isTrue();
@@ -94,7 +95,11 @@ class SummaryWorkbookTest {
       assertNumber(chiHoa.getCell(18), 2);
       assertNumber(chiHoa.getCell(19), 0);
       assertNumber(chiHoa.getCell(20), 0);
-      Cell lessons = chiHoa.getCell(21);
+      // its evidence: five files, two for the plan and three for the launch
+      assertNumber(chiHoa.getCell(21), 5);
+      assertText(chiHoa.getCell(22), "Xây dựng kế hoạch thực hiện mô hình: 2; Ra mắt mô hình và ký cam kết: 3");
+      assertThat(chiHoa.getCell(22).getCellStyle().getWrapText()).isTrue();
+      Cell lessons = chiHoa.getCell(23);
       assertText(lessons, SummaryFixtures.LONG_LESSONS);
       assertThat(lessons.getStringCellValue()).hasSize(8_000);
       assertThat(lessons.getCellStyle().getWrapText()).isTrue();
@@ -127,6 +132,9 @@ class SummaryWorkbookTest {
       assertThat(thaiHung.getCell(17).getStringCellValue()).isEmpty();
       assertNumber(thaiHung.getCell(19), 1);
       assertNumber(thaiHung.getCell(20), 1);
+      // no file yet: zero, and an empty text
+      assertNumber(thaiHung.getCell(21), 0);
+      assertText(thaiHung.getCell(22), "");
     }
   }
 
@@ -208,7 +216,8 @@ class SummaryWorkbookTest {
       assertThat(workbook.getSheet("Tổng hợp").getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("10:11"));
       Sheet hungHa = workbook.getSheet("Huyện Hưng Hà");
       assertThat(hungHa.getColumnWidth(1)).isEqualTo(22 * 256);
-      assertThat(hungHa.getColumnWidth(21)).isEqualTo(80 * 256);
+      assertThat(hungHa.getColumnWidth(22)).isEqualTo(40 * 256);
+      assertThat(hungHa.getColumnWidth(23)).isEqualTo(80 * 256);
     }
   }
 
@@ -224,7 +233,7 @@ class SummaryWorkbookTest {
     District longer = new District(district.code(), district.name(), null, false, null, List.of(), null, 0, 0,
         district.counts(), communes, List.of());
     try (XSSFWorkbook workbook = written(SummaryFixtures.summary(List.of(longer)))) {
-      String cell = workbook.getSheet("Huyện Hưng Hà").getRow(1).getCell(21).getStringCellValue();
+      String cell = workbook.getSheet("Huyện Hưng Hà").getRow(1).getCell(23).getStringCellValue();
       assertThat(cell).hasSize(32_767).endsWith("…").startsWith("Bài học Bài học");
     }
   }

@@ -32,7 +32,9 @@ import vn.thanthien.pilot.process.CommuneInputs;
  * PDF (desktop) and a photo (a 390 px phone) to the plan in the task's "Minh chứng" tab, and the
  * plan, refused without them, is then completed; the district's official opens the plan review and
  * downloads both files with the same bytes; another commune's official and an anonymous request
- * get nothing. Screenshots go to {@code target/e2e-screenshots/}.
+ * get nothing. Then the self-assessment: a commune attaches one file per criterion with the
+ * criterion picker, and the district's appraisal shows them criterion by criterion and downloads
+ * one with the same bytes. Screenshots go to {@code target/e2e-screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
@@ -46,6 +48,7 @@ class EvidenceBrowserTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired LoginThrottle throttle;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   Playwright playwright;
   Browser browser;
@@ -160,6 +163,69 @@ class EvidenceBrowserTest {
     assertThat(api.get("xa" + THAI_HUNG, "/api/process-instances/" + pilot + "/files").status()).isIn(403, 404);
     assertThat(api.get(null, fileUrl).status()).isEqualTo(401);
     assertThat(api.get(null, "/api/tasks/" + review + "/evidence").status()).isEqualTo(401);
+    runtime.deleteProcessInstance(pilot, "test ended");
+  }
+
+  @Test
+  void aCommuneAttachesEvidencePerCriterionAndTheAppraisalShowsItCriterionByCriterion() throws Exception {
+    ApiClient api = new ApiClient(port);
+    String pilot = runtime.startProcessInstanceByKey("commune-pilot", THAI_HUNG,
+        CommuneInputs.startInput(THAI_HUNG, "district", "2025-12-31")).getId();
+    new vn.thanthien.pilot.process.CommuneWalker(engine).walkUntil(pilot, "SelfAssessment");
+    String assessment = tasks.createTaskQuery().processInstanceId(pilot).taskDefinitionKey("SelfAssessment")
+        .singleResult().getId();
+    tasks.claim(assessment, "xa" + THAI_HUNG);
+    byte[][] evidence = new byte[5][];
+    for (int i = 0; i < 5; i++) {
+      evidence[i] = EvidenceSamples.pdf(3_000 + 1_000 * i);
+    }
+
+    Page commune = taskAs("xa" + THAI_HUNG, assessment, 1400, 1000);
+    Locator pane = evidenceTab(commune);
+    assertThat(pane.locator(".pilot-evidence-criterion.pilot-evidence-missing")).hasCount(5);
+    // a file without its criterion is not sent
+    pane.locator(".pilot-evidence-input").setInputFiles(new FilePayload("Không rõ tiêu chí.pdf", "application/pdf",
+        evidence[0]));
+    assertThat(pane.locator(".pilot-evidence-status")).containsText("Hãy chọn tiêu chí của tệp");
+    for (int i = 0; i < 5; i++) {
+      int criterion = i + 1;
+      pane.locator(".pilot-evidence-slot-choice").selectOption("tieu-chi-" + criterion);
+      pane.locator(".pilot-evidence-input").setInputFiles(new FilePayload("Minh chứng tiêu chí " + criterion + ".pdf",
+          "application/pdf", evidence[i]));
+      assertThat(pane.locator(".pilot-evidence-status")).containsText("Đã đính kèm 1 tệp cho «Tiêu chí " + criterion);
+      pane = commune.locator(".pilot-evidence");
+    }
+    assertThat(pane.locator(".pilot-evidence-criterion.pilot-evidence-missing")).hasCount(0);
+    assertThat(pane.locator(".pilot-evidence-criterion").nth(2)).containsText("Minh chứng tiêu chí 3.pdf");
+    assertThat(pane.locator(".pilot-evidence-criterion").nth(2)).containsText("đã có 1 tệp");
+    shot(commune, "33-evidence-self-assessment-commune");
+    commune.context().close();
+
+    // every criterion has its file: the self-assessment is completed
+    ApiClient.Reply done = api.post("xa" + THAI_HUNG, "/engine-rest/task/" + assessment + "/complete",
+        Map.of("variables", rest(CommuneInputs.selfAssessment(19, 18, 19, 18, 19))));
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+    String appraisal = tasks.createTaskQuery().processInstanceId(pilot).taskDefinitionKey("Appraisal")
+        .singleResult().getId();
+
+    // the district's appraisal: the files criterion by criterion, beside the scores
+    Page district = taskAs("huyen339", appraisal, 1400, 1000);
+    Locator reviewPane = evidenceTab(district);
+    Locator step = reviewPane.locator(".pilot-evidence-step")
+        .filter(new Locator.FilterOptions().setHasText("Tự đánh giá, chấm điểm theo 5 tiêu chí"));
+    assertThat(step.locator("h5")).containsText("(5 tệp)");
+    Locator files = step.locator(".pilot-evidence-file");
+    assertThat(files).hasCount(5);
+    for (int i = 0; i < 5; i++) {
+      assertThat(files.nth(i).locator(".pilot-evidence-name")).hasText("Minh chứng tiêu chí " + (i + 1) + ".pdf");
+      assertThat(files.nth(i).locator(".pilot-evidence-slot")).hasText(Pattern.compile("^Tiêu chí " + (i + 1) + " — .+"));
+    }
+    assertThat(reviewPane.locator(".pilot-evidence-remove")).hasCount(0);
+    shot(district, "34-evidence-appraisal-district");
+    Download third = district.waitForDownload(() -> files.nth(2).locator(".pilot-evidence-name").click());
+    assertThat(third.suggestedFilename()).isEqualTo("Minh chứng tiêu chí 3.pdf");
+    assertThat(Files.readAllBytes(third.path())).isEqualTo(evidence[2]);
+    district.context().close();
     runtime.deleteProcessInstance(pilot, "test ended");
   }
 

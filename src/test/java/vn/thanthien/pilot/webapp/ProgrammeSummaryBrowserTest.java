@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import vn.thanthien.pilot.access.ApiClient;
+import vn.thanthien.pilot.evidence.EvidenceSamples;
+import vn.thanthien.pilot.evidence.review.TaskFiles;
 import vn.thanthien.pilot.organisation.UnitDirectory;
 import vn.thanthien.pilot.process.CommuneWalker;
 import vn.thanthien.pilot.process.ProgrammeWalker;
@@ -112,6 +117,9 @@ class ProgrammeSummaryBrowserTest {
     CommuneWalker walker = new CommuneWalker(engine);
     ProcessInstance traGiang = programmeWalker.children(kienXuong).stream()
         .filter(c -> "13078".equals(c.getBusinessKey())).findFirst().orElseThrow();
+    // Trà Giang's official attaches its signed plan (over the API, as Tasklist does)
+    TaskFiles.attach(new ApiClient(port), "xa13078", tasks.createTaskQuery().processInstanceId(traGiang.getId())
+        .taskDefinitionKey("DraftPlan").singleResult().getId());
     walker.walkUntil(traGiang.getId(), "PeriodicReport");
 
     ProcessInstance hungHa = districts.get(HUNG_HA);
@@ -252,7 +260,26 @@ class ProgrammeSummaryBrowserTest {
     assertThat(traGiang.locator("td").last().locator("a")).hasAttribute("href", Pattern.compile(".*#/process-instance/.+/runtime"));
     assertThat(traGiang.locator("a[href*=\"/app/tasklist/\"]").first()).hasAttribute("href", Pattern.compile(".*task=.+"));
     assertThat(page.locator("#pilot-summary table.pilot-communes")).not().containsText("Xã Chí Hòa");
+    // its evidence: "1 tệp", which opens its files, each downloaded with the same bytes
+    Locator evidence = traGiang.locator("a.pilot-evidence-toggle");
+    assertThat(evidence).hasText("1 tệp");
+    assertThat(evidence).hasAttribute("title", "Xây dựng kế hoạch thực hiện mô hình: 1");
+    assertThat(page.locator("#pilot-summary tr[data-commune=\"13081\"]")).containsText("0 tệp");
+    evidence.click();
+    Locator files = page.locator("#pilot-summary tr[data-evidence-of=\"13078\"]");
+    assertThat(files).containsText("Minh chứng của Xã Trà Giang: 1 tệp");
+    assertThat(files).containsText("Xây dựng kế hoạch thực hiện mô hình");
+    Locator file = files.locator("a.pilot-evidence-file");
+    assertThat(file).hasText("minh-chung.pdf");
+    assertThat(file).hasAttribute("href", Pattern.compile("^/api/files/[0-9a-f-]{36}$"));
     shot(page, "summary-manager");
+    Download download = page.waitForDownload(file::click);
+    assertThat(download.suggestedFilename()).isEqualTo("minh-chung.pdf");
+    try {
+      assertThat(Files.readAllBytes(download.path())).isEqualTo(EvidenceSamples.pdf(2_000));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     traGiang.locator("td").last().locator("a").click();
     assertThat(page.locator("[data-element-id=\"PeriodicReport\"]").first()).isVisible();
     assertThat(errors).isEmpty();
@@ -272,6 +299,14 @@ class ProgrammeSummaryBrowserTest {
     assertThat(summary.locator("tr[data-commune=\"13078\"]")).hasCount(0);
     assertThat(summary.locator("#pilot-district option")).hasCount(2);
     shot(page, "summary-huyen339");
+    // on a 390 px phone: the tables scroll sideways inside their box; the files open below the row
+    page.setViewportSize(390, 844);
+    Locator chiHoa = summary.locator("tr[data-commune=\"12679\"]");
+    chiHoa.scrollIntoViewIfNeeded();
+    assertThat(chiHoa.locator("td.text-right.text-muted").filter(new Locator.FilterOptions().setHasText("tệp")))
+        .hasText("0 tệp");
+    page.screenshot(new Page.ScreenshotOptions().setPath(WebappBrowser.SCREENSHOTS.resolve("summary-huyen339-phone.png")));
+    page.setViewportSize(1600, 1100);
 
     // another district's summary is not this official's to read: a Vietnamese refusal, no data
     APIResponse other = page.request().get("http://localhost:" + port
