@@ -88,9 +88,11 @@ public class EvidenceController {
   private final ProcessEngine engine;
   private final EvidenceProperties settings;
   private final FileTypes types;
+  private final Thumbnails thumbnails;
 
   public EvidenceController(EvidenceFiles files, EvidenceAccess access, ProcessEngine engine,
-      EvidenceProperties settings) {
+      EvidenceProperties settings, Thumbnails thumbnails) {
+    this.thumbnails = thumbnails;
     this.files = files;
     this.access = access;
     this.engine = engine;
@@ -178,6 +180,26 @@ public class EvidenceController {
       OutputStream out = response.getOutputStream();
       content.transferTo(out);
     }
+  }
+
+  /** A photo's small picture (JPEG, at most 240 px), for a phone's list of files; 404 for other types. */
+  @GetMapping("/files/{fileId}/thumbnail")
+  public ResponseEntity<byte[]> thumbnail(@PathVariable String fileId) throws IOException {
+    EvidenceFile file = readableFile(fileId).file();
+    if (!thumbnails.draws(file.mediaType())) {
+      throw new EvidenceException(404, "NoThumbnail", Thumbnails.NONE);
+    }
+    byte[] picture;
+    try (InputStream content = files.content(file.id())) {
+      picture = thumbnails.draw(content);
+    }
+    // a file's bytes never change: the browser keeps its thumbnail (private: never a shared cache)
+    return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
+        .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePrivate())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox")
+        .header("Cross-Origin-Resource-Policy", "same-origin")
+        .body(picture);
   }
 
   @DeleteMapping("/files/{fileId}")

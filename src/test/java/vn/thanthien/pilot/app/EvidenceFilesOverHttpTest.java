@@ -190,7 +190,23 @@ class EvidenceFilesOverHttpTest {
     HttpResponse<byte[]> image = api.download("tinh34", added.json().get(1).path("url").asText());
     assertThat(sha256(image.body())).isEqualTo(sha256(photo));
     assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    // a photo's thumbnail for the phone's list: a small JPEG; a PDF has none
+    HttpResponse<byte[]> thumbnail = api.download("huyen339", added.json().get(1).path("url").asText() + "/thumbnail");
+    assertThat(thumbnail.statusCode()).isEqualTo(200);
+    assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    assertThat(thumbnail.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(picture(thumbnail.body())).as("at most 240 px").satisfies(
+        size -> assertThat(Math.max(size.getWidth(), size.getHeight())).isBetween(1, 240));
+    assertRefused(api.get("huyen339", pdf.path("url").asText() + "/thumbnail"), 404, "NoThumbnail");
     assertNothingElseStored();
+  }
+
+  private static java.awt.image.BufferedImage picture(byte[] jpeg) {
+    try {
+      return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -284,10 +300,11 @@ class EvidenceFilesOverHttpTest {
       HttpResponse<byte[]> bytes = api.download(outsider, "/api/files/" + fileId);
       assertThat(bytes.statusCode()).as(outsider).isEqualTo(404);
       assertThat(new String(bytes.body(), StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
+      assertThat(api.download(outsider, "/api/files/" + fileId + "/thumbnail").statusCode()).as(outsider).isEqualTo(404);
       assertRefused(upload(outsider, task, files(Part.file("x.pdf", EvidenceSamples.pdf(1000)))), 404, "TaskNotFound");
       assertRefused(api.raw(outsider, "DELETE", "/api/files/" + fileId, null, null), 404, "FileNotFound");
     }
-    for (String path : List.of("/api/tasks/" + task + "/files", "/api/files/" + fileId,
+    for (String path : List.of("/api/tasks/" + task + "/files", "/api/files/" + fileId, "/api/files/" + fileId + "/thumbnail",
         "/api/process-instances/" + instances.get(CHI_HOA) + "/files")) {
       Reply anonymous = api.get(null, path);
       assertThat(anonymous.status()).isEqualTo(401);

@@ -314,7 +314,8 @@ class GlossaryTest {
 
   /**
    * The server's resources, by kind: scripts and styles (string literals: the Cockpit plugin, the
-   * Tasklist scripts, the webapps' shared config), YAML (string values: the reorganisations' names),
+   * Tasklist scripts, the webapps' shared config), YAML and the web app manifest (string values: the
+   * reorganisations' names, Tasklist's name on a phone's home screen),
    * templates and message files (every line). Not read: the locale files (see
    * {@link #theWebappsUseOnlyTheGlossarysTerms}), the glossary itself, CSV data (the names of
    * administrative units as the state lists them), comments. A file of another kind with Vietnamese
@@ -333,7 +334,10 @@ class GlossaryTest {
       switch (kind) {
         case "js" -> texts.addAll(literalTexts(List.of(source(path, Language.JAVASCRIPT))));
         case "css" -> texts.addAll(literalTexts(List.of(source(path, Language.CSS))));
-        case "yaml", "yml" -> yamlTexts(path, content, texts);
+        case "yaml", "yml", "webmanifest" -> yamlTexts(path, content, texts);
+        case "png", "jpg", "jpeg", "ico", "ttf", "otf", "woff", "woff2", "zip" -> {
+          // pictures, fonts and archives: bytes, no text to read
+        }
         case "properties", "html", "txt", "ftl", "ftlh", "mustache", "vm", "md" -> {
           List<String> lines = content.lines().toList();
           for (int i = 0; i < lines.size(); i++) {

@@ -59,6 +59,26 @@ public final class WebappBrowser {
     return context.newPage();
   }
 
+  /**
+   * A phone's browser window, as Playwright emulates one: {@code width} x {@code height} CSS pixels,
+   * touch, a mobile viewport, device scale 3, Vietnamese.
+   */
+  public static Page phone(Browser browser, int width, int height) {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        .setLocale("vi-VN").setViewportSize(width, height).setDeviceScaleFactor(3)
+        .setIsMobile(true).setHasTouch(true)
+        .setUserAgent("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/156.0 Mobile Safari/537.36")
+        .setExtraHTTPHeaders(Map.of("Accept-Language", "vi-VN,vi")));
+    context.setDefaultTimeout(60_000);
+    return context.newPage();
+  }
+
+  /** How far the page reaches beyond the window's right edge, in CSS pixels (0: no sideways scrolling). */
+  public static double overflow(Page page) {
+    return ((Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth")).doubleValue();
+  }
+
   /** Logs in to a webapp ({@code tasklist}, {@code cockpit}, …) with the demo password. */
   static void logIn(Page page, int port, String app, String user) {
     page.navigate("http://localhost:" + port + "/camunda/app/" + app + "/default/#/login");

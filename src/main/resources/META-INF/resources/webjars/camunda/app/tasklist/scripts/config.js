@@ -2,7 +2,9 @@
 // app/pilot-shared/config.js), plus: form validation messages in Vietnamese
 // (scripts/vi-form-messages.js), tasks ordered by due date (scripts/due-date-first.js), only the
 // actions the user may take (scripts/unavailable-actions.js), a "Minh chứng" tab for the task's files
-// (scripts/evidence-files.js), dates as dd/mm/yyyy rather than
+// (scripts/evidence-files.js), one column at a time on a phone with a web app manifest
+// (scripts/phone.js, styles/phone.css), what was typed kept when another tab of the task is opened
+// (scripts/keep-typed-values.js), dates as dd/mm/yyyy rather than
 // "còn 3 ngày" (scripts/absolute-dates.js, an AngularJS module), and keyboard shortcuts described
 // in Vietnamese.
 import pilotConfig from '../../pilot-shared/config.js';
@@ -10,7 +12,7 @@ import pilotConfig from '../../pilot-shared/config.js';
 export default {
   ...pilotConfig('Xử lý công việc'),
   customScripts: ['scripts/vi-form-messages', 'scripts/due-date-first', 'scripts/unavailable-actions',
-    'scripts/evidence-files'],
+    'scripts/evidence-files', 'scripts/phone', 'scripts/keep-typed-values'],
   // resolved from app/tasklist/
   requireJsConfig: {
     deps: ['pilot-absolute-dates'],

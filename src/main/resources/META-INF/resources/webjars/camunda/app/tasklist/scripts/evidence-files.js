@@ -21,6 +21,9 @@ const TYPES = {
   'image/heif': 'Ảnh HEIC'
 };
 
+// Photos show as a small picture drawn by the server (GET /api/files/{id}/thumbnail), not their MBs.
+const PICTURES = ['image/jpeg', 'image/png'];
+
 function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
   Object.entries(attributes || {}).forEach(([name, value]) => {
@@ -68,8 +71,13 @@ function message(text, kind) {
 /** One file: its name links to its bytes; "Xóa" when the caller may remove it. */
 function fileItem(file, slotLabel, onRemove) {
   const meta = [size(file.size), TYPES[file.mediaType] || file.mediaType, file.addedByName || file.addedBy, when(file.addedAt)];
+  const href = API + file.url.replace(/^\/api/, '');
   const item = el('li', { class: 'pilot-evidence-file' },
-    el('a', { href: API + file.url.replace(/^\/api/, ''), download: file.name, class: 'pilot-evidence-name' }, file.name),
+    PICTURES.includes(file.mediaType)
+      ? el('a', { href, download: file.name, class: 'pilot-evidence-thumb-link', tabindex: '-1', 'aria-hidden': 'true' },
+        el('img', { src: href + '/thumbnail', alt: '', loading: 'lazy', class: 'pilot-evidence-thumb' }))
+      : '',
+    el('a', { href, download: file.name, class: 'pilot-evidence-name' }, file.name),
     el('span', { class: 'pilot-evidence-meta' }, meta.join(' · ')),
     slotLabel ? el('span', { class: 'pilot-evidence-slot' }, slotLabel) : '');
   if (file.removable && onRemove) {
