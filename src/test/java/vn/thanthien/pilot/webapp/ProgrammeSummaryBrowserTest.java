@@ -301,6 +301,11 @@ class ProgrammeSummaryBrowserTest {
     shot(page, "summary-huyen339");
     // on a 390 px phone: the tables scroll sideways inside their box; the files open below the row
     page.setViewportSize(390, 844);
+    // the header keeps the programme's name whole beside the menu; only the tables scroll sideways
+    com.microsoft.playwright.options.BoundingBox brand = page.locator(".navbar-brand .brand-name").boundingBox();
+    assertThat(brand.x + brand.width).as("Cockpit's header name fits a 390 px phone").isLessThanOrEqualTo(390);
+    assertThat(page.locator(".navbar-header .small-screen-warning")).isHidden();
+    assertThat(WebappBrowser.overflow(page)).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0);
     Locator chiHoa = summary.locator("tr[data-commune=\"12679\"]");
     chiHoa.scrollIntoViewIfNeeded();
     assertThat(chiHoa.locator("td.text-right.text-muted").filter(new Locator.FilterOptions().setHasText("tệp")))
