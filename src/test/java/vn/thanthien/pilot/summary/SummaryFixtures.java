@@ -110,7 +110,9 @@ public final class SummaryFixtures {
     return new Commune(code, name, district, role, roleName, "instance-" + code, LocalDate.of(2023, 7, 20),
         null, phase.key(), phase.vietnamese(), List.of(), launch, scores, scores, total, passed, level, appraiser,
         appraiser == null ? null : "UBND " + appraiser, rounds, recognised, reports, lessons, lateNow, lateTimes,
-        incidents, "/camunda/app/cockpit/default/#/process-instance/instance-" + code);
+        incidents, "/camunda/app/cockpit/default/#/process-instance/instance-" + code,
+        recognised == null ? null : new ProgrammeSummary.Decision(null, "12/QĐ-UBND", recognised, "Nguyễn Văn An",
+            "Phó Chủ tịch", null));
   }
 
   /**

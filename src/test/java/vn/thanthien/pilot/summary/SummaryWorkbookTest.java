@@ -31,7 +31,7 @@ class SummaryWorkbookTest {
   static final List<String> COMMUNE_HEADERS = List.of("Mã đơn vị hành chính", "Tên xã", "Loại", "Giai đoạn",
       "Ngày ra mắt", "Tiêu chí 1 (tối đa 20 điểm)", "Tiêu chí 2 (tối đa 20 điểm)", "Tiêu chí 3 (tối đa 20 điểm)",
       "Tiêu chí 4 (tối đa 20 điểm)", "Tiêu chí 5 (tối đa 20 điểm)", "Tổng điểm", "Kết quả", "Xếp loại",
-      "Cấp thẩm định", "Số lần thẩm định", "Ngày công nhận", "Số kỳ báo cáo", "Tỷ lệ hài lòng kỳ gần nhất (%)",
+      "Cấp thẩm định", "Số lần thẩm định", "Ngày công nhận", "Quyết định công nhận", "Số kỳ báo cáo", "Tỷ lệ hài lòng kỳ gần nhất (%)",
       "Số lần trễ hạn", "Việc đang quá hạn", "Sự cố", "Bài học kinh nghiệm");
 
   static XSSFWorkbook written(ProgrammeSummary summary) throws IOException {
@@ -61,7 +61,7 @@ class SummaryWorkbookTest {
       assertText(hungHa.getRow(37).getCell(1), "Bài học của huyện Hưng Hà");
       assertThat(hungHa.getLastRowNum()).isEqualTo(37);
       // the filter covers the communes, not the lessons below them
-      assertThat(workbook.getSheet("Huyện Hưng Hà").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:V36");
+      assertThat(workbook.getSheet("Huyện Hưng Hà").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:W36");
       assertThat(workbook.getSheet("Thành phố Thái Bình").getLastRowNum()).isEqualTo(2);
       Cell header = hungHa.getRow(0).getCell(0);
       assertThat(workbook.getFontAt(header.getCellStyle().getFontIndex()).getBold()).isTrue();
@@ -89,12 +89,14 @@ class SummaryWorkbookTest {
       assertText(chiHoa.getCell(13), "Tỉnh");
       assertNumber(chiHoa.getCell(14), 1);
       assertDate(chiHoa.getCell(15), SummaryFixtures.CHI_HOA_RECOGNISED);
-      assertNumber(chiHoa.getCell(16), 3);
-      assertNumber(chiHoa.getCell(17), 96.5);
-      assertNumber(chiHoa.getCell(18), 2);
-      assertNumber(chiHoa.getCell(19), 0);
+      assertThat(chiHoa.getCell(16).getStringCellValue()).startsWith("Số 12/QĐ-UBND ngày ")
+          .endsWith(", Phó Chủ tịch Nguyễn Văn An ký");
+      assertNumber(chiHoa.getCell(17), 3);
+      assertNumber(chiHoa.getCell(18), 96.5);
+      assertNumber(chiHoa.getCell(19), 2);
       assertNumber(chiHoa.getCell(20), 0);
-      Cell lessons = chiHoa.getCell(21);
+      assertNumber(chiHoa.getCell(21), 0);
+      Cell lessons = chiHoa.getCell(22);
       assertText(lessons, SummaryFixtures.LONG_LESSONS);
       assertThat(lessons.getStringCellValue()).hasSize(8_000);
       assertThat(lessons.getCellStyle().getWrapText()).isTrue();
@@ -114,7 +116,7 @@ class SummaryWorkbookTest {
       assertText(danChu.getCell(13), "Huyện");
       assertNumber(danChu.getCell(14), 2);
       assertThat(danChu.getCell(15).getCellType()).isEqualTo(CellType.BLANK);
-      assertNumber(danChu.getCell(18), 5);
+      assertNumber(danChu.getCell(19), 5);
 
       Row thaiHung = hungHa.getRow(3);
       assertText(thaiHung.getCell(1), "Xã Thái Hưng");
@@ -123,10 +125,10 @@ class SummaryWorkbookTest {
         assertThat(thaiHung.getCell(c).getCellType()).as("column %d", c).isEqualTo(CellType.BLANK);
       }
       assertText(thaiHung.getCell(11), "");
-      assertNumber(thaiHung.getCell(16), 0);
-      assertThat(thaiHung.getCell(17).getStringCellValue()).isEmpty();
-      assertNumber(thaiHung.getCell(19), 1);
+      assertNumber(thaiHung.getCell(17), 0);
+      assertThat(thaiHung.getCell(18).getStringCellValue()).isEmpty();
       assertNumber(thaiHung.getCell(20), 1);
+      assertNumber(thaiHung.getCell(21), 1);
     }
   }
 
@@ -208,7 +210,8 @@ class SummaryWorkbookTest {
       assertThat(workbook.getSheet("Tổng hợp").getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("10:11"));
       Sheet hungHa = workbook.getSheet("Huyện Hưng Hà");
       assertThat(hungHa.getColumnWidth(1)).isEqualTo(22 * 256);
-      assertThat(hungHa.getColumnWidth(21)).isEqualTo(80 * 256);
+      assertThat(hungHa.getColumnWidth(16)).isEqualTo(30 * 256);
+      assertThat(hungHa.getColumnWidth(22)).isEqualTo(80 * 256);
     }
   }
 
@@ -224,7 +227,7 @@ class SummaryWorkbookTest {
     District longer = new District(district.code(), district.name(), null, false, null, List.of(), null, 0, 0,
         district.counts(), communes, List.of());
     try (XSSFWorkbook workbook = written(SummaryFixtures.summary(List.of(longer)))) {
-      String cell = workbook.getSheet("Huyện Hưng Hà").getRow(1).getCell(21).getStringCellValue();
+      String cell = workbook.getSheet("Huyện Hưng Hà").getRow(1).getCell(22).getStringCellValue();
       assertThat(cell).hasSize(32_767).endsWith("…").startsWith("Bài học Bài học");
     }
   }

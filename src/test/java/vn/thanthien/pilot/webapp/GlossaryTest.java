@@ -334,6 +334,18 @@ class GlossaryTest {
         case "js" -> texts.addAll(literalTexts(List.of(source(path, Language.JAVASCRIPT))));
         case "css" -> texts.addAll(literalTexts(List.of(source(path, Language.CSS))));
         case "yaml", "yml" -> yamlTexts(path, content, texts);
+        case "docx" -> {
+          // a document template (README "Văn bản dự thảo"): every line of its text, tables included
+          try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(path));
+              var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            List<String> lines = extractor.getText().lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+              if (isVietnamese(lines.get(i))) {
+                texts.add(new Text(file(path), "line " + (i + 1), lines.get(i).trim()));
+              }
+            }
+          }
+        }
         case "properties", "html", "txt", "ftl", "ftlh", "mustache", "vm", "md" -> {
           List<String> lines = content.lines().toList();
           for (int i = 0; i < lines.size(); i++) {
