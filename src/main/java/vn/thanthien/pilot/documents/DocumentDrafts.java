@@ -340,14 +340,16 @@ public class DocumentDrafts {
     boolean twoTier = summary.districts().stream()
         .anyMatch(d -> units.district(d.code()).map(AdministrativeUnit::isProvincialBody).orElse(false));
     v.put("unitColumn", twoTier ? "Cơ quan theo dõi" : "Huyện");
-    Map<String, String> districtNames = new HashMap<>();
-    summary.districts().forEach(d -> districtNames.put(d.code(), d.name()));
+    // "Hưng Hà" (the column says "Huyện"); the provincial body's own name on the two-tier map
+    Map<String, String> districtPlaces = new HashMap<>();
+    summary.districts().forEach(d -> districtPlaces.put(d.code(), units.district(d.code())
+        .map(u -> u.isProvincialBody() ? u.name() : VietnameseText.place(u)).orElse(d.name())));
     List<Map<String, Object>> communes = new ArrayList<>(rows.size());
     for (Commune row : rows) {
       Map<String, Object> r = new HashMap<>();
       r.put("number", String.valueOf(communes.size() + 1));
       r.put("name", row.name());
-      r.put("unit", districtNames.getOrDefault(row.districtCode(), ""));
+      r.put("unit", districtPlaces.getOrDefault(row.districtCode(), ""));
       r.put("role", row.roleName());
       r.put("launchDate", VietnameseText.day(row.launchDate()));
       r.put("reports", String.valueOf(row.reports() == null ? 0 : row.reports().size()));
@@ -356,7 +358,7 @@ public class DocumentDrafts {
       r.put("totalScore", VietnameseText.number(row.totalScore()));
       r.put("ratingLevel", row.ratingLevel() == null ? "" : row.ratingLevel());
       r.put("decision", row.decision() == null ? "" : row.decision().number() + (row.decision().signedOn() == null
-          ? "" : ", " + VietnameseText.day(row.decision().signedOn())));
+          ? "" : "\n" + VietnameseText.day(row.decision().signedOn())));
       communes.add(r);
     }
     v.put("communes", communes);
@@ -364,8 +366,8 @@ public class DocumentDrafts {
     for (District d : summary.districts()) {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("number", String.valueOf(districts.size() + 1));
-      r.put("name", d.name());
-      r.put("communes", String.valueOf(d.counts().communes()));
+      r.put("name", districtPlaces.get(d.code()));
+      r.put("communeCount", String.valueOf(d.counts().communes()));
       r.put("pilots", String.valueOf(d.counts().pilots()));
       r.put("rollouts", String.valueOf(d.counts().rollouts()));
       r.put("recognised", String.valueOf(d.counts().recognised()));

@@ -63,25 +63,24 @@ public final class TemplateGenerator {
     header(d);
     kind(d, "QUYẾT ĐỊNH");
     centered(d, "{{summaryLine}}", 14, true, false);
-    spacer(d);
-    centered(d, "{{authority}}", 14, true, false);
-    spacer(d);
+    centered(d, "{{authority}}", 14, true, false).setSpacingBefore(240);
+    d.getParagraphs().get(d.getParagraphs().size() - 1).setSpacingAfter(120);
     basis(d, "Căn cứ Luật Tổ chức chính quyền địa phương;");
     basis(d, "Căn cứ {{programmeBasis}};");
     basis(d, "Xét kết quả thẩm định, chấm điểm của {{appraiser}} đối với {{communeFullName}}.");
-    spacer(d);
-    centered(d, "QUYẾT ĐỊNH:", 14, true, false);
-    spacer(d);
+    XWPFParagraph decides = centered(d, "QUYẾT ĐỊNH:", 14, true, false);
+    decides.setSpacingBefore(120);
+    decides.setSpacingAfter(120);
     article(d, "Điều 1.", " Công nhận {{communeFullName}} đạt mô hình “{{programmeTitle}}”, xếp loại {{ratingLevel}},"
         + " với tổng số điểm {{totalScore}}/{{maxTotal}} điểm. Điểm thẩm định của từng tiêu chí như sau:");
     XWPFTable areas = grid(d, List.of("STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định"),
-        List.of(700, 5454, 1500, 1700), "{{areas}}", List.of("[number]", "[name]", "[maxPoints]", "[points]"));
+        List.of(760, 5394, 1500, 1700), "{{areas}}", List.of("[number]", "[name]", "[maxPoints]", "[points]"));
     XWPFTableRow total = areas.createRow();
     cell(total.getCell(0), "", false, ParagraphAlignment.CENTER);
     cell(total.getCell(1), "Tổng cộng", true, ParagraphAlignment.LEFT).getRuns().get(0).setFontSize(12);
     cell(total.getCell(2), "{{maxTotal}}", true, ParagraphAlignment.CENTER).getRuns().get(0).setFontSize(12);
     cell(total.getCell(3), "{{totalScore}}", true, ParagraphAlignment.CENTER).getRuns().get(0).setFontSize(12);
-    spacer(d);
+    d.createParagraph().setSpacingAfter(60);
     article(d, "Điều 2.", " {{communeCommittee}} có trách nhiệm duy trì, phát huy kết quả đạt được; tiếp tục thực hiện"
         + " mô hình, khắc phục những tồn tại, hạn chế đã được chỉ ra khi thẩm định (nếu có).");
     article(d, "Điều 3.", " Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng {{issuer}}, Chủ tịch"
@@ -126,7 +125,7 @@ public final class TemplateGenerator {
     heading(d, "I. KẾT QUẢ THỰC HIỆN");
     body(d, "{{countsText}}");
     grid(d, List.of("STT", "Đơn vị", "{{unitColumn}}", "Vai trò", "Ngày ra mắt", "Số kỳ báo cáo", "Hài lòng (%)"),
-        List.of(600, 2000, 1700, 1450, 1304, 1100, 1200), "{{communes}}",
+        List.of(760, 2200, 1300, 1550, 1400, 1000, 1144), "{{communes}}",
         List.of("[number]", "[name]", "[unit]", "[role]", "[launchDate]", "[reports]", "[satisfaction]"));
     heading(d, "II. ĐÁNH GIÁ CHUNG, KIẾN NGHỊ");
     body(d, "{{conclusion}}");
@@ -144,12 +143,12 @@ public final class TemplateGenerator {
     heading(d, "I. KẾT QUẢ THỰC HIỆN");
     body(d, "{{countsText}}");
     body(d, "1. Kết quả theo đơn vị:");
-    grid(d, List.of("STT", "{{unitColumn}}", "Số xã", "Thí điểm", "Nhân rộng", "Được công nhận", "Chưa đạt"),
-        List.of(600, 2854, 1000, 1150, 1250, 1350, 1150), "{{units}}",
-        List.of("[number]", "[name]", "[communes]", "[pilots]", "[rollouts]", "[recognised]", "[notPassed]"));
+    grid(d, List.of("STT", "{{unitColumn}}", "Số xã", "Thí điểm", "Nhân rộng", "Được công nhận", "Không đạt"),
+        List.of(760, 2444, 1000, 1200, 1300, 1450, 1200), "{{units}}",
+        List.of("[number]", "[name]", "[communeCount]", "[pilots]", "[rollouts]", "[recognised]", "[notPassed]"));
     body(d, "2. Kết quả thẩm định, công nhận từng xã, phường, thị trấn:");
     grid(d, List.of("STT", "Đơn vị", "{{unitColumn}}", "Vai trò", "Tổng điểm", "Xếp loại", "Quyết định công nhận"),
-        List.of(600, 1900, 1600, 1350, 950, 1150, 1804), "{{communes}}",
+        List.of(760, 2100, 1200, 1450, 900, 1140, 1804), "{{communes}}",
         List.of("[number]", "[name]", "[unit]", "[role]", "[totalScore]", "[ratingLevel]", "[decision]"));
     heading(d, "II. ĐÁNH GIÁ CHUNG, KIẾN NGHỊ");
     body(d, "{{conclusion}}");
@@ -229,6 +228,8 @@ public final class TemplateGenerator {
   private static void signature(XWPFDocument d, List<String> recipients) {
     spacer(d);
     XWPFTable table = borderless(d, 1, List.of(4200, TEXT_WIDTH - 4200));
+    // the signing block stays on one page with the recipients
+    table.getRow(0).setCantSplitRow(true);
     XWPFTableCell left = table.getRow(0).getCell(0);
     XWPFParagraph heading = cell(left, "Nơi nhận:", true, ParagraphAlignment.LEFT);
     heading.getRuns().get(0).setItalic(true);
@@ -240,7 +241,7 @@ public final class TemplateGenerator {
     }
     XWPFTableCell right = table.getRow(0).getCell(1);
     cell(right, "{{signingAuthority}}", true, ParagraphAlignment.CENTER);
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 3; i++) {
       XWPFParagraph blank = right.addParagraph();
       blank.setSpacingAfter(0);
     }
@@ -276,6 +277,9 @@ public final class TemplateGenerator {
       value.getRuns().get(0).setFontSize(12);
     }
     table.getRow(0).setRepeatHeader(true);
+    // a row is never cut by a page break (the repeated rows are copies of this one)
+    table.getRow(0).setCantSplitRow(true);
+    table.getRow(1).setCantSplitRow(true);
     return table;
   }
 
