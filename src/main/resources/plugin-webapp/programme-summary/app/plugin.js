@@ -446,11 +446,16 @@ function communeDetail(api, charts, summary, commune, columns) {
       ? '—' : num(commune.selfScores[i]) + '/' + num(area.maxPoints)}`).join('; ')
     : 'chưa tự chấm';
   const finished = !!commune.endedOn;
+  // the recognition decision as the recognition form recorded it (README "Văn bản dự thảo")
+  const issued = commune.decision;
+  const decision = issued ? `số ${issued.number}${issued.signedOn ? ' ngày ' + day(issued.signedOn) : ''}`
+    + `${issued.signer ? ', ' + (issued.signerTitle ? issued.signerTitle + ' ' : '') + issued.signer + ' ký' : ''}` : null;
   const parts = h('td', {colspan: columns},
     h('div', {class: 'row'},
       h('div', {class: 'col-md-6'},
         h('p', {}, h('b', {}, 'Bắt đầu: '), day(commune.startedOn), '; ', h('b', {}, 'ra mắt: '), day(commune.launchDate),
           '; ', h('b', {}, 'công nhận: '), day(commune.recognitionDate), '; ', h('b', {}, 'kết thúc: '), day(commune.endedOn)),
+        decision ? h('p', {}, h('b', {}, 'Quyết định công nhận: '), decision) : null,
         h('p', {}, h('b', {}, 'Tự chấm điểm: '), selfScores),
         h('p', {}, h('b', {}, 'Báo cáo định kỳ và mức hài lòng của người dân: '),
           reports.length ? reports.map(r => `Kỳ ${r.number} (${day(r.periodEnd)}): ${num(r.satisfactionPercent)}%`).join('; ') : 'chưa có'),

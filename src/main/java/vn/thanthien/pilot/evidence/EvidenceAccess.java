@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * permissions).
  */
 @Component
-class EvidenceAccess {
+public class EvidenceAccess {
 
   /** A task the caller may read: its instance and whether it is still open. */
   record ReadableTask(String id, String processInstanceId, boolean open) {}
@@ -30,12 +30,13 @@ class EvidenceAccess {
   }
 
   /** The authenticated caller's user id, or null (never trusted without the filter's authentication). */
-  String caller() {
+  public String caller() {
     Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
     return authentication == null ? null : authentication.getUserId();
   }
 
-  boolean mayReadInstance(String processInstanceId) {
+  /** Whether the caller may read the instance, running or completed: the rule for its files and documents. */
+  public boolean mayReadInstance(String processInstanceId) {
     if (processInstanceId == null || caller() == null) {
       return false;
     }

@@ -310,7 +310,7 @@ public class EvidenceController {
   }
 
   /** {@code attachment; filename="Ke hoach.pdf"; filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch.pdf} (RFC 6266, 8187). */
-  static String contentDisposition(String name) {
+  public static String contentDisposition(String name) {
     String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     return "attachment; filename=\"" + FileNames.ascii(name) + "\"; filename*=UTF-8''" + encoded;
   }

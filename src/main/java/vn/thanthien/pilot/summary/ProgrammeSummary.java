@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import vn.thanthien.pilot.forms.FormValues;
 
 /**
  * The programme at a glance, as one viewer may see it: every district and commune of the latest
@@ -76,6 +77,7 @@ public record ProgrammeSummary(Programme programme, OffsetDateTime generatedAt, 
    * @param evidenceFiles how many evidence files the commune has in all
    * @param evidenceUrl where its files are listed ({@code GET /api/process-instances/{id}/files}),
    *     for whoever may read the commune's instance
+   * @param decision the recognition decision as the recognising level recorded it, null before
    */
   public record Commune(String code, String name, String districtCode, String role, String roleName,
       String instanceId, LocalDate startedOn, LocalDate endedOn, String phase, String phaseName,
@@ -83,7 +85,7 @@ public record ProgrammeSummary(Programme programme, OffsetDateTime generatedAt, 
       Double totalScore, Boolean passed, String ratingLevel, String appraiserLevel, String appraiserName,
       int appraisalRounds, LocalDate recognitionDate, List<Report> reports, String lessons, long lateNow,
       long lateTimes, int openIncidents, String cockpitUrl, List<EvidenceStep> evidence, int evidenceFiles,
-      String evidenceUrl) {}
+      String evidenceUrl, Decision decision) {}
 
   /**
    * The evidence files of one step of a commune.
@@ -93,6 +95,27 @@ public record ProgrammeSummary(Programme programme, OffsetDateTime generatedAt, 
    * @param files how many files its tasks have
    */
   public record EvidenceStep(String step, String stepName, int files) {}
+
+  /**
+   * The recognition decision issued for a commune, as the recognition form recorded it (README
+   * "Văn bản dự thảo"): the body that issued it (null when the official left the appraising level's
+   * name), its number and symbol, the day it was signed, the signer, their title and the summary line.
+   */
+  public record Decision(String issuer, String number, LocalDate signedOn, String signer, String signerTitle,
+      String summary) {
+
+    /** As a table cell reads it: "Số 12/QĐ-UBND ngày 05/07/2025, Phó Chủ tịch Nguyễn Văn An ký". */
+    public String describe() {
+      StringBuilder text = new StringBuilder("Số ").append(number);
+      if (signedOn != null) {
+        text.append(" ngày ").append(FormValues.display(signedOn));
+      }
+      if (signer != null) {
+        text.append(", ").append(signerTitle == null ? "" : signerTitle + " ").append(signer).append(" ký");
+      }
+      return text.toString();
+    }
+  }
 
   /** An open task: its name, its due day, whether it is late, its link in Tasklist. */
   public record Step(String taskId, String name, LocalDate dueDate, boolean late, String tasklistUrl) {}

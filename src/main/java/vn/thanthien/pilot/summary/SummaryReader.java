@@ -71,7 +71,8 @@ public class SummaryReader implements ProgrammeSummaries {
       "launchDate", "appraisedArea1", "appraisedArea2", "appraisedArea3", "appraisedArea4", "appraisedArea5",
       "selfArea1", "selfArea2", "selfArea3", "selfArea4", "selfArea5", "totalScore", "passed", "ratingLevel",
       "appraiserGroup", "appraisalRound", "recognitionDate", "communeLessons", ReportRecorder.HISTORY,
-      "satisfactionRate");
+      "satisfactionRate", "recognitionIssuer", "recognitionDecisionNumber", "recognitionSigner",
+      "recognitionSignerTitle", "recognitionSummary");
 
   private final ProcessEngineConfigurationImpl configuration;
   private final UnitDirectory units;
@@ -371,7 +372,16 @@ public class SummaryReader implements ProgrammeSummaries {
           v.get("appraisalRound") instanceof Number n ? n.intValue() : 0, date(v.get("recognitionDate")), filed,
           text(v.get("communeLessons")), late == null ? 0 : late.openNow(), late == null ? 0 : late.times(),
           incidents.getOrDefault(instance.getId(), 0), cockpitUrl(instance), List.copyOf(files),
-          files.stream().mapToInt(EvidenceStep::files).sum(), "/api/process-instances/" + instance.getId() + "/files");
+          files.stream().mapToInt(EvidenceStep::files).sum(), "/api/process-instances/" + instance.getId() + "/files", decision(v));
+    }
+
+    private ProgrammeSummary.Decision decision(Map<String, Object> v) {
+      String number = text(v.get("recognitionDecisionNumber"));
+      if (number == null) {
+        return null;
+      }
+      return new ProgrammeSummary.Decision(text(v.get("recognitionIssuer")), number, date(v.get("recognitionDate")),
+          text(v.get("recognitionSigner")), text(v.get("recognitionSignerTitle")), text(v.get("recognitionSummary")));
     }
 
     private List<Step> steps(HistoricProcessInstance instance) {

@@ -60,8 +60,8 @@ public final class SummaryWorkbook {
       "Mã đơn vị hành chính", "Tên xã", "Loại", "Giai đoạn", "Ngày ra mắt");
   static final List<String> COMMUNE_HEADERS_AFTER_AREAS = List.of(
       "Tổng điểm", "Kết quả", "Xếp loại", "Cấp thẩm định", "Số lần thẩm định", "Ngày công nhận",
-      "Số kỳ báo cáo", "Tỷ lệ hài lòng kỳ gần nhất (%)", "Số lần trễ hạn", "Việc đang quá hạn", "Sự cố",
-      "Số tệp minh chứng", "Minh chứng theo bước", "Bài học kinh nghiệm");
+      "Quyết định công nhận", "Số kỳ báo cáo", "Tỷ lệ hài lòng kỳ gần nhất (%)", "Số lần trễ hạn", "Việc đang quá hạn",
+      "Sự cố", "Số tệp minh chứng", "Minh chứng theo bước", "Bài học kinh nghiệm");
 
   private final Supplier<Workbook> workbooks;
 
@@ -264,6 +264,7 @@ public final class SummaryWorkbook {
       text(row, c++, appraiserLevel(commune.appraiserLevel()), styles.text);
       number(row, c++, commune.appraisalRounds(), styles.count);
       date(row, c++, commune.recognitionDate(), styles.date);
+      text(row, c++, commune.decision() == null ? "" : commune.decision().describe(), styles.wrapped);
       List<ProgrammeSummary.Report> reports = commune.reports() == null ? List.of() : commune.reports();
       number(row, c++, reports.size(), styles.count);
       if (reports.isEmpty()) {
@@ -330,7 +331,7 @@ public final class SummaryWorkbook {
     for (int a = 0; a < areas; a++) {
       widths.add(11);
     }
-    widths.addAll(List.of(9, 10, 10, 10, 10, 12, 9, 12, 9, 10, 8, 10, 40, 80));
+    widths.addAll(List.of(9, 10, 10, 10, 10, 12, 30, 9, 12, 9, 10, 8, 10, 40, 80));
     return widths.stream().mapToInt(Integer::intValue).toArray();
   }
 

@@ -123,6 +123,8 @@ public final class Benchmark {
   private final Settings settings;
   /** Reads of the programme's summary timed per kind (JSON, Excel, Cockpit page). */
   static final int SUMMARY_ROUNDS = 20;
+  /** Drafts of the province's final report timed (README "Văn bản dự thảo"). */
+  static final int FINAL_REPORT_ROUNDS = 5;
 
   private final Map<String, Object> results = new LinkedHashMap<>();
   private String databaseUrl;
@@ -223,6 +225,14 @@ public final class Benchmark {
         results.put("summaryExcelP95Millis", round(summaries.excel.percentile(95)));
         results.put("summaryCockpitP95Millis", round(summaries.cockpit.percentile(95)));
         say("summary: " + summary);
+        FinalReportLatencies report = new FinalReportLatencies(api);
+        say("final report: the province's official drafts the programme's final report (DOCX) "
+            + FINAL_REPORT_ROUNDS + " times");
+        report.measure(engine.getHistoryService(), PROVINCE, DemoUsers.officialOf(units.province(PROVINCE).orElseThrow()),
+            FINAL_REPORT_ROUNDS);
+        results.put("finalReport", report.summary());
+        results.put("finalReportDocxMillis", round(report.docx.percentile(95)));
+        say("final report: " + report.summary());
       }
       Map<String, Object> queries = measureQueries(engine, units, api);
       results.put("queries", queries);

@@ -21,6 +21,8 @@ final class Targets {
     targets.add(target("programme summary for a province p95: JSON", results.get("summaryP95Millis"), 500, "ms"));
     targets.add(target("programme summary for a province p95: Excel file", results.get("summaryExcelP95Millis"), 500, "ms"));
     targets.add(target("programme summary for a province p95: Cockpit page's data", results.get("summaryCockpitP95Millis"), 500, "ms"));
+    targets.add(target("draft of the province's final report (DOCX, every commune) p95", results.get("finalReportDocxMillis"),
+        2000, "ms"));
     targets.add(target("start-up on a restart with the " + scale + "'s units", startup.get("restartSeconds"), 30, "s"));
     targets.add(target("peak RSS (documented JVM settings)", results.get("peakRssMegabytes"), 400, "MiB"));
     return targets;
@@ -75,6 +77,12 @@ final class Targets {
         row(table, "programme summary (" + summary.get("communes") + " communes), " + kind + " p50 / p95 (ms)",
             latency.get("p50Millis") + " / " + latency.get("p95Millis"));
       }
+    }
+    Map<String, Object> report = (Map<String, Object>) results.get("finalReport");
+    if (report != null) {
+      Map<String, Object> latency = (Map<String, Object>) report.get("docx");
+      row(table, "province's final report (DOCX, " + report.get("communeRows") + " communes) p50 / p95 (ms)",
+          latency.get("p50Millis") + " / " + latency.get("p95Millis"));
     }
     Map<String, Object> startup = (Map<String, Object>) results.get("startup");
     row(table, "start-up: empty database / restart (s)", startup.get("emptySeconds") + " / " + startup.get("restartSeconds"));

@@ -70,7 +70,9 @@ public final class CommuneInputs {
   public static VariableMap recognition() {
     return Variables.createVariables()
         .putValue("recognitionDecisionNumber", "123/QĐ-UBND")
-        .putValue("recognitionDate", "2025-12-20");
+        .putValue("recognitionDate", "2025-12-20")
+        .putValue("recognitionSigner", "Nguyễn Văn An")
+        .putValue("recognitionSignerTitle", "Phó Chủ tịch");
   }
 
   public static VariableMap remediation() {

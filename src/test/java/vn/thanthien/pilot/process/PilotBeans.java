@@ -23,6 +23,7 @@ import vn.thanthien.pilot.commune.ReportScheduler;
 import vn.thanthien.pilot.commune.ReportRecorder;
 import vn.thanthien.pilot.commune.ReportValidator;
 import vn.thanthien.pilot.district.CommuneInterimCollector;
+import vn.thanthien.pilot.documents.DocumentLinks;
 import vn.thanthien.pilot.district.CommuneResultsCollector;
 import vn.thanthien.pilot.district.DistrictContext;
 import vn.thanthien.pilot.district.OneDistrictPilotPerProgramme;
@@ -87,6 +88,7 @@ public final class PilotBeans implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("launchValidator", new LaunchValidator(TIME));
     Mocks.register("reportScheduler", new ReportScheduler(TIME));
     Mocks.register("communeDisplayTexts", new CommuneDisplayTexts(TIME));
+    Mocks.register("documentLinks", new DocumentLinks(UNITS));
     Mocks.register("reportValidator", new ReportValidator());
     Mocks.register("reportRecorder", new ReportRecorder());
     Mocks.register("scoreValidator", new ScoreValidator());

@@ -117,7 +117,9 @@ public final class SummaryFixtures {
         null, phase.key(), phase.vietnamese(), List.of(), launch, scores, scores, total, passed, level, appraiser,
         appraiser == null ? null : "UBND " + appraiser, rounds, recognised, reports, lessons, lateNow, lateTimes,
         incidents, "/camunda/app/cockpit/default/#/process-instance/instance-" + code, List.of(), 0,
-        "/api/process-instances/instance-" + code + "/files");
+        "/api/process-instances/instance-" + code + "/files",
+        recognised == null ? null : new ProgrammeSummary.Decision(null, "12/QĐ-UBND", recognised, "Nguyễn Văn An",
+            "Phó Chủ tịch", null));
   }
 
   /** The commune with these files by step. */
@@ -126,7 +128,7 @@ public final class SummaryFixtures {
         c.endedOn(), c.phase(), c.phaseName(), c.openSteps(), c.launchDate(), c.scores(), c.selfScores(),
         c.totalScore(), c.passed(), c.ratingLevel(), c.appraiserLevel(), c.appraiserName(), c.appraisalRounds(),
         c.recognitionDate(), c.reports(), c.lessons(), c.lateNow(), c.lateTimes(), c.openIncidents(), c.cockpitUrl(),
-        evidence, evidence.stream().mapToInt(EvidenceStep::files).sum(), c.evidenceUrl());
+        evidence, evidence.stream().mapToInt(EvidenceStep::files).sum(), c.evidenceUrl(), c.decision());
   }
 
   /**

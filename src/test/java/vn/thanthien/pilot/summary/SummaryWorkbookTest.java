@@ -31,9 +31,9 @@ class SummaryWorkbookTest {
   static final List<String> COMMUNE_HEADERS = List.of("Mã đơn vị hành chính", "Tên xã", "Loại", "Giai đoạn",
       "Ngày ra mắt", "Tiêu chí 1 (tối đa 20 điểm)", "Tiêu chí 2 (tối đa 20 điểm)", "Tiêu chí 3 (tối đa 20 điểm)",
       "Tiêu chí 4 (tối đa 20 điểm)", "Tiêu chí 5 (tối đa 20 điểm)", "Tổng điểm", "Kết quả", "Xếp loại",
-      "Cấp thẩm định", "Số lần thẩm định", "Ngày công nhận", "Số kỳ báo cáo", "Tỷ lệ hài lòng kỳ gần nhất (%)",
-      "Số lần trễ hạn", "Việc đang quá hạn", "Sự cố", "Số tệp minh chứng", "Minh chứng theo bước",
-      "Bài học kinh nghiệm");
+      "Cấp thẩm định", "Số lần thẩm định", "Ngày công nhận", "Quyết định công nhận", "Số kỳ báo cáo",
+      "Tỷ lệ hài lòng kỳ gần nhất (%)", "Số lần trễ hạn", "Việc đang quá hạn", "Sự cố", "Số tệp minh chứng",
+      "Minh chứng theo bước", "Bài học kinh nghiệm");
 
   static XSSFWorkbook written(ProgrammeSummary summary) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -62,7 +62,7 @@ class SummaryWorkbookTest {
       assertText(hungHa.getRow(37).getCell(1), "Bài học của huyện Hưng Hà");
       assertThat(hungHa.getLastRowNum()).isEqualTo(37);
       // the filter covers the communes, not the lessons below them
-      assertThat(workbook.getSheet("Huyện Hưng Hà").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:X36");
+      assertThat(workbook.getSheet("Huyện Hưng Hà").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:Y36");
       assertThat(workbook.getSheet("Thành phố Thái Bình").getLastRowNum()).isEqualTo(2);
       Cell header = hungHa.getRow(0).getCell(0);
       assertThat(workbook.getFontAt(header.getCellStyle().getFontIndex()).getBold()).isTrue();
@@ -90,16 +90,18 @@ class SummaryWorkbookTest {
       assertText(chiHoa.getCell(13), "Tỉnh");
       assertNumber(chiHoa.getCell(14), 1);
       assertDate(chiHoa.getCell(15), SummaryFixtures.CHI_HOA_RECOGNISED);
-      assertNumber(chiHoa.getCell(16), 3);
-      assertNumber(chiHoa.getCell(17), 96.5);
-      assertNumber(chiHoa.getCell(18), 2);
-      assertNumber(chiHoa.getCell(19), 0);
+      assertThat(chiHoa.getCell(16).getStringCellValue()).startsWith("Số 12/QĐ-UBND ngày ")
+          .endsWith(", Phó Chủ tịch Nguyễn Văn An ký");
+      assertNumber(chiHoa.getCell(17), 3);
+      assertNumber(chiHoa.getCell(18), 96.5);
+      assertNumber(chiHoa.getCell(19), 2);
       assertNumber(chiHoa.getCell(20), 0);
+      assertNumber(chiHoa.getCell(21), 0);
       // its evidence: five files, two for the plan and three for the launch
-      assertNumber(chiHoa.getCell(21), 5);
-      assertText(chiHoa.getCell(22), "Xây dựng kế hoạch thực hiện mô hình: 2; Ra mắt mô hình và ký cam kết: 3");
-      assertThat(chiHoa.getCell(22).getCellStyle().getWrapText()).isTrue();
-      Cell lessons = chiHoa.getCell(23);
+      assertNumber(chiHoa.getCell(22), 5);
+      assertText(chiHoa.getCell(23), "Xây dựng kế hoạch thực hiện mô hình: 2; Ra mắt mô hình và ký cam kết: 3");
+      assertThat(chiHoa.getCell(23).getCellStyle().getWrapText()).isTrue();
+      Cell lessons = chiHoa.getCell(24);
       assertText(lessons, SummaryFixtures.LONG_LESSONS);
       assertThat(lessons.getStringCellValue()).hasSize(8_000);
       assertThat(lessons.getCellStyle().getWrapText()).isTrue();
@@ -119,7 +121,7 @@ class SummaryWorkbookTest {
       assertText(danChu.getCell(13), "Huyện");
       assertNumber(danChu.getCell(14), 2);
       assertThat(danChu.getCell(15).getCellType()).isEqualTo(CellType.BLANK);
-      assertNumber(danChu.getCell(18), 5);
+      assertNumber(danChu.getCell(19), 5);
 
       Row thaiHung = hungHa.getRow(3);
       assertText(thaiHung.getCell(1), "Xã Thái Hưng");
@@ -128,13 +130,13 @@ class SummaryWorkbookTest {
         assertThat(thaiHung.getCell(c).getCellType()).as("column %d", c).isEqualTo(CellType.BLANK);
       }
       assertText(thaiHung.getCell(11), "");
-      assertNumber(thaiHung.getCell(16), 0);
-      assertThat(thaiHung.getCell(17).getStringCellValue()).isEmpty();
-      assertNumber(thaiHung.getCell(19), 1);
+      assertNumber(thaiHung.getCell(17), 0);
+      assertThat(thaiHung.getCell(18).getStringCellValue()).isEmpty();
       assertNumber(thaiHung.getCell(20), 1);
+      assertNumber(thaiHung.getCell(21), 1);
       // no file yet: zero, and an empty text
-      assertNumber(thaiHung.getCell(21), 0);
-      assertText(thaiHung.getCell(22), "");
+      assertNumber(thaiHung.getCell(22), 0);
+      assertText(thaiHung.getCell(23), "");
     }
   }
 
@@ -216,8 +218,9 @@ class SummaryWorkbookTest {
       assertThat(workbook.getSheet("Tổng hợp").getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("10:11"));
       Sheet hungHa = workbook.getSheet("Huyện Hưng Hà");
       assertThat(hungHa.getColumnWidth(1)).isEqualTo(22 * 256);
-      assertThat(hungHa.getColumnWidth(22)).isEqualTo(40 * 256);
-      assertThat(hungHa.getColumnWidth(23)).isEqualTo(80 * 256);
+      assertThat(hungHa.getColumnWidth(16)).isEqualTo(30 * 256);
+      assertThat(hungHa.getColumnWidth(23)).isEqualTo(40 * 256);
+      assertThat(hungHa.getColumnWidth(24)).isEqualTo(80 * 256);
     }
   }
 
@@ -233,7 +236,7 @@ class SummaryWorkbookTest {
     District longer = new District(district.code(), district.name(), null, false, null, List.of(), null, 0, 0,
         district.counts(), communes, List.of());
     try (XSSFWorkbook workbook = written(SummaryFixtures.summary(List.of(longer)))) {
-      String cell = workbook.getSheet("Huyện Hưng Hà").getRow(1).getCell(23).getStringCellValue();
+      String cell = workbook.getSheet("Huyện Hưng Hà").getRow(1).getCell(24).getStringCellValue();
       assertThat(cell).hasSize(32_767).endsWith("…").startsWith("Bài học Bài học");
     }
   }

@@ -335,6 +335,18 @@ class GlossaryTest {
         case "js" -> texts.addAll(literalTexts(List.of(source(path, Language.JAVASCRIPT))));
         case "css" -> texts.addAll(literalTexts(List.of(source(path, Language.CSS))));
         case "yaml", "yml", "webmanifest" -> yamlTexts(path, content, texts);
+        case "docx" -> {
+          // a document template (README "Văn bản dự thảo"): every line of its text, tables included
+          try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(path));
+              var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            List<String> lines = extractor.getText().lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+              if (isVietnamese(lines.get(i))) {
+                texts.add(new Text(file(path), "line " + (i + 1), lines.get(i).trim()));
+              }
+            }
+          }
+        }
         case "png", "jpg", "jpeg", "ico", "ttf", "otf", "woff", "woff2", "zip" -> {
           // pictures, fonts and archives: bytes, no text to read
         }

@@ -242,6 +242,7 @@ class ProgrammeSummaryBrowserTest {
     Locator detail = page.locator("#pilot-summary tr[data-detail-of=\"12679\"]");
     assertThat(detail).containsText("Mức hài lòng");
     assertThat(detail).containsText("Bài học kinh nghiệm");
+    assertThat(detail).containsText("Quyết định công nhận: số 123/QĐ-UBND ngày 20/12/2025, Phó Chủ tịch Nguyễn Văn An ký");
     assertThat(detail).not().containsText("example.invalid");
     detail.getByText("Xem thêm").click();
     assertThat(detail).containsText(CHI_HOA_LESSONS);
