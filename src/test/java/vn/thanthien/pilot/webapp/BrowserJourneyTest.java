@@ -69,27 +69,11 @@ class BrowserJourneyTest {
   }
 
   private void logIn(Page page, String app, String user) {
-    for (int attempt = 1; ; attempt++) {
+    if ("tasklist".equals(app)) {
+      WebappBrowser.logInToTasklist(page, port, user, throttle);
+    } else {
       throttle.forgetAll();
-      try {
-        WebappBrowser.logIn(page, port, app, user);
-        if ("tasklist".equals(app)) {
-          // Tasklist has settled once it has chosen a filter and written it into the address.
-          page.waitForURL(java.util.regex.Pattern.compile(".*[?&]filter=.*"),
-              new Page.WaitForURLOptions().setTimeout(40_000));
-        }
-        return;
-      } catch (com.microsoft.playwright.TimeoutError stuck) {
-        // Seen only in the whole suite on a loaded machine, at a different login each time: keep
-        // what the browser showed, then try once more from the login page.
-        if (attempt == 2) {
-          throw stuck;
-        }
-        shot(page, "login-stuck-" + app + "-" + user);
-        String content = page.content();
-        System.err.println("Login to " + app + " as " + user + " did not settle at " + page.url() + ": "
-            + content.substring(0, Math.min(content.length(), 2000)));
-      }
+      WebappBrowser.logIn(page, port, app, user);
     }
   }
 

@@ -35,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import vn.thanthien.pilot.access.LoginThrottle;
+import vn.thanthien.pilot.organisation.AdministrativeUnit;
 import vn.thanthien.pilot.process.CommuneInputs;
 
 /**
@@ -42,7 +43,8 @@ import vn.thanthien.pilot.process.CommuneInputs;
  * 360x740 and 390x844: a commune official logs in, lands on "Việc cần làm", opens the plan, takes
  * it, writes it, picks the launch date with the phone's own date picker, attaches a large photo from the camera (shown as a
  * thumbnail) and completes it; the district reviews that plan and the province appraises a commune
- * on the phone; every form a commune's pilot shows opens without sideways scrolling; Tasklist has
+ * on the phone; every task form of the programme (19) and the programme's start form open without
+ * sideways scrolling; Tasklist has
  * a web app manifest and icon. Screenshots of
  * each step go to {@code target/e2e-screenshots/phone-*}.
  */
@@ -58,6 +60,7 @@ class PhoneBrowserTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired LoginThrottle throttle;
+  @Autowired vn.thanthien.pilot.organisation.UnitDirectory units;
 
   Playwright playwright;
   Browser browser;
@@ -83,9 +86,7 @@ class PhoneBrowserTest {
 
   private Page logIn(String user, int width, int height) {
     Page page = WebappBrowser.phone(browser, width, height);
-    throttle.forgetAll();
-    WebappBrowser.logIn(page, port, "tasklist", user);
-    page.waitForURL(Pattern.compile(".*[?&]filter=.*"));
+    WebappBrowser.logInToTasklist(page, port, user, throttle);
     return page;
   }
 
@@ -115,9 +116,10 @@ class PhoneBrowserTest {
     return jpeg.toByteArray();
   }
 
-  private void openInList(Page page, String taskName) {
+  /** Taps the task in the list (other tests of the shared context may leave tasks of the same name). */
+  private void openInList(Page page, String taskName, String taskId) {
     Locator task = page.locator(".tasks-list .task").filter(new Locator.FilterOptions().setHasText(taskName));
-    task.locator("h4 a").first().tap();
+    task.locator("h4 a[href*=\"" + taskId + "\"]").tap();
     assertThat(page.locator("body.pilot-phone-task.pilot-task-checked")).hasCount(1);
   }
 
@@ -163,7 +165,7 @@ class PhoneBrowserTest {
     shot(page, size + "-1-list");
 
     // the task alone, its form within the first screen, a way back
-    openInList(page, "Xây dựng kế hoạch thực hiện mô hình");
+    openInList(page, "Xây dựng kế hoạch thực hiện mô hình", plan);
     assertThat(page.locator(".column-center")).isHidden();
     Locator back = page.locator(".pilot-phone-back");
     assertThat(back).hasText("← Danh sách công việc");
@@ -279,25 +281,97 @@ class PhoneBrowserTest {
   }
 
   @Test
-  void everyFormOfACommunesPilotFitsA360PxPhone() {
+  void everyTaskFormOfTheProductFitsA360PxPhone() {
     Page page = logIn("admin", 360, 740);
     List<String> overflowing = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
     for (String activity : List.of("DraftPlan", "ReviewPlan", "LaunchModel", "PeriodicReport", "InterimReport",
         "SelfAssessment", "Appraisal", "IssueRecognition", "Remediate", "CommuneLessons")) {
       ProcessInstance instance = communeAt(CHI_HOA, activity);
-      String task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-      openTask(page, task);
-      assertThat(page.locator(".task-card .fjs-form")).isVisible();
-      page.locator(".task-card .fjs-form .fjs-form-field").first().waitFor();
-      if (WebappBrowser.overflow(page) > 0) {
-        overflowing.add(activity + " (" + WebappBrowser.overflow(page) + " px)");
-      }
-      page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-          .setPath(WebappBrowser.SCREENSHOTS.resolve("phone-form-" + activity + ".png")));
-      runtime.deleteProcessInstance(instance.getId(), "form looked at");
+      lookAtTheForm(page, instance, activity, overflowing, seen);
     }
+    ProcessInstance selecting = districtAt("SelectPilots");
+    lookAtTheForm(page, selecting, "SelectPilots", overflowing, seen);
+    ProcessInstance approving = districtAt("SelectPilots");
+    tasks.complete(tasks.createTaskQuery().processInstanceId(approving.getId()).singleResult().getId(),
+        Variables.createVariables()
+            .putValue("pilotCommunes", vn.thanthien.pilot.forms.JsonVariables.checklist(List.of("12646", "12649")))
+            .putValue("provincePilots", vn.thanthien.pilot.forms.JsonVariables.checklist(List.of("12646")))
+            .putValue("selectionRationale", "Xã có phong trào tốt"));
+    lookAtTheForm(page, approving, "ApproveSelection", overflowing, seen);
+    for (String activity : List.of("DistrictInterimReview", "DistrictLessons", "PlanRollout", "DistrictFinalReport")) {
+      lookAtTheForm(page, districtAt(activity), activity, overflowing, seen);
+    }
+    ProcessInstance programme = runtime.startProcessInstanceByKey("pilot-programme", Variables.createVariables()
+        .putValue("programmeTitle", "Chính quyền thân thiện vì nhân dân phục vụ").putValue("decisionNumber", "08-ĐA/TU")
+        .putValue("decisionDate", "2023-07-05").putValue("periodStart", "2023-07-05")
+        .putValue("periodEnd", "2024-06-30").putValue("reportCycle", "P6M"));
+    started.add(programme.getId());
+    lookAtTheForm(page, programme, "SelectDistricts", overflowing, seen);
+    for (String activity : List.of("ProvinceInterimReview", "ProvinceFinalReview")) {
+      ProcessInstance reviewing = runtime.createProcessInstanceByKey("pilot-programme").businessKey("34")
+          .setVariables(Variables.createVariables().putValue("programmeTitle", "Chính quyền thân thiện vì nhân dân phục vụ")
+              .putValue("decisionNumber", "08-ĐA/TU").putValue("decisionDate", "2023-07-05")
+              .putValue("periodStart", "2023-07-05").putValue("periodEnd", "2024-06-30").putValue("reportCycle", "P6M")
+              .putValue("provinceCode", "34").putValue("provinceName", "Tỉnh Thái Bình")
+              .putValue("provinceGroup", "province-34"))
+          .startBeforeActivity(activity).execute();
+      started.add(reviewing.getId());
+      lookAtTheForm(page, reviewing, activity, overflowing, seen);
+    }
+    assertThat(seen).as("task forms looked at on the phone").hasSize(19);
     assertThat(overflowing).as("forms wider than a 360 px phone").isEmpty();
     page.context().close();
+  }
+
+  @Test
+  void theProvinceStartsTheProgrammeFromAPhone() {
+    Page page = logIn("tinh34", 360, 740);
+    // the header's menu button opens the menu, where "Bắt đầu quy trình" is
+    Locator menu = page.locator(".navbar-header .navbar-toggle");
+    touchable(menu, "the menu button");
+    menu.tap();
+    page.locator(".start-process-action a").first().tap();
+    Locator dialog = page.locator(".modal-dialog");
+    assertThat(dialog).isVisible();
+    dialog.getByText(Pattern.compile("Đề án Chính quyền thân thiện")).first().tap();
+    assertThat(dialog.locator(".fjs-form")).isVisible();
+    dialog.locator(".fjs-form .fjs-form-field").first().waitFor();
+    noSidewaysScrolling(page, "the programme's start form");
+    BoundingBox box = dialog.boundingBox();
+    assertThat(box.x + box.width).as("the start dialog fits the screen").isLessThanOrEqualTo(360);
+    page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+        .setPath(WebappBrowser.SCREENSHOTS.resolve("phone-form-pilot-programme-start.png")));
+    page.context().close();
+  }
+
+  private void lookAtTheForm(Page page, ProcessInstance instance, String activity, List<String> overflowing,
+      List<String> seen) {
+    Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).singleResult();
+    assertThat(task).as("a task " + activity).isNotNull();
+    openTask(page, task.getId());
+    assertThat(page.locator(".task-card .fjs-form")).isVisible();
+    page.locator(".task-card .fjs-form .fjs-form-field").first().waitFor();
+    if (WebappBrowser.overflow(page) > 0) {
+      overflowing.add(activity + " (" + WebappBrowser.overflow(page) + " px)");
+    }
+    seen.add(activity);
+    page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+        .setPath(WebappBrowser.SCREENSHOTS.resolve("phone-form-" + activity + ".png")));
+  }
+
+  /** Hưng Hà's district pilot waiting at {@code activity}. */
+  private ProcessInstance districtAt(String activity) {
+    ProcessInstance instance = runtime.createProcessInstanceByKey("district-pilot").businessKey("339")
+        .setVariables(Variables.createVariables().putValue("districtCode", "339")
+            .putValue("districtName", "Huyện Hưng Hà").putValue("provinceCode", "34")
+            .putValue("districtGroup", "district-339").putValue("provinceGroup", "province-34")
+            .putValue("periodEnd", "2025-12-31").putValue("reportCycle", "P6M")
+            .putValue("communeOptions", vn.thanthien.pilot.forms.JsonVariables.options(
+                units.communesOf("339"), AdministrativeUnit::label, AdministrativeUnit::code)))
+        .startBeforeActivity(activity).execute();
+    started.add(instance.getId());
+    return instance;
   }
 
   /** A province pilot of Hưng Hà waiting at {@code activity}, with what the earlier steps recorded. */
