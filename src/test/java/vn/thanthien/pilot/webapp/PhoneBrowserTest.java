@@ -43,7 +43,7 @@ import vn.thanthien.pilot.process.CommuneInputs;
  * 360x740 and 390x844: a commune official logs in, lands on "Việc cần làm", opens the plan, takes
  * it, writes it, picks the launch date with the phone's own date picker, attaches a large photo from the camera (shown as a
  * thumbnail) and completes it; the district reviews that plan and the province appraises a commune
- * on the phone; every task form of the programme (19) and the programme's start form open without
+ * on the phone; every task form of the programme and of the follow-up of late work (20) and the programme's start form open without
  * sideways scrolling; Tasklist has
  * a web app manifest and icon. Screenshots of
  * each step go to {@code target/e2e-screenshots/phone-*}.
@@ -319,7 +319,16 @@ class PhoneBrowserTest {
       started.add(reviewing.getId());
       lookAtTheForm(page, reviewing, activity, overflowing, seen);
     }
-    assertThat(seen).as("task forms looked at on the phone").hasSize(19);
+    ProcessInstance followUp = runtime.createProcessInstanceByKey("late-work-follow-up").businessKey(CHI_HOA)
+        .setVariables(Variables.createVariables()
+        .putValue("followUpGroup", "district-339").putValue("lateUnitCode", CHI_HOA)
+        .putValue("lateUnitName", "UBND xã Chí Hòa").putValue("lateTaskName", "Báo cáo định kỳ, khảo sát sự hài lòng")
+        .putValue("lateTaskLink", "/camunda/app/tasklist/default/#/?task=x").putValue("lateDueText", "17 giờ 00 ngày 01/12/2026")
+        .putValue("lateConcerning", "Xã Chí Hòa, huyện Hưng Hà"))
+        .startBeforeActivity("FollowUpLateWork").execute();
+    started.add(followUp.getId());
+    lookAtTheForm(page, followUp, "FollowUpLateWork", overflowing, seen);
+    assertThat(seen).as("task forms looked at on the phone").hasSize(20);
     assertThat(overflowing).as("forms wider than a 360 px phone").isEmpty();
     page.context().close();
   }
