@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import vn.thanthien.pilot.access.ApiClient;
 import vn.thanthien.pilot.access.LoopbackHttp;
 import vn.thanthien.pilot.access.LoopbackHttp.Reply;
 import vn.thanthien.pilot.process.CommuneInputs;
@@ -50,11 +55,22 @@ class SurveyOverHttpTest {
   @Autowired SurveyLimits limits;
   @Autowired SurveyAnswers answers;
 
+  static final String STRANGER = "nguoilakhaosat";
+
+  @Autowired IdentityService identity;
+
   String hongAn;
 
   @BeforeAll
   void startPilots() {
     limits.forgetAll();
+    if (identity.createUserQuery().userId(STRANGER).count() == 0) {
+      User stranger = identity.newUser(STRANGER);
+      stranger.setFirstName("Người");
+      stranger.setLastName("Lạ");
+      stranger.setPassword(ApiClient.PASSWORD);
+      identity.saveUser(stranger);
+    }
     hongAn = runtime.startProcessInstanceByKey("commune-pilot", HONG_AN,
         CommuneInputs.startInput(HONG_AN, "district", "2027-12-31")).getId();
     String kimChung = runtime.startProcessInstanceByKey("commune-pilot", KIM_CHUNG,
@@ -247,6 +263,72 @@ class SurveyOverHttpTest {
     assertThat(flagged).isPositive();
     String reasons = limitsCounted();
     assertThat(reasons).contains("ADDRESS_LIMIT", "TOKEN_USED");
+  }
+
+  @Test
+  @Order(6)
+  void theFiguresGoToWhoeverFollowsTheCommuneAndToNobodyElse() {
+    ApiClient api = new ApiClient(port);
+    // a comment with HTML in it: stored as typed, given back as text
+    String html = "<img src=x onerror=alert(1)> Tốt";
+    assertPage(answer(from("127.0.0.8"), ALL_FIVE.replace("q-chung=5", "q-chung=2"), html), 200, "Cảm ơn ông/bà!");
+    int stored = stored();
+    for (String reader : List.of("xa12661", "huyen339", "tinh34", "quanly", "admin")) {
+      ApiClient.Reply reply = api.get(reader, "/api/communes/" + HONG_AN + "/survey");
+      assertThat(reply.status()).as(reader + ": " + reply.body()).isEqualTo(200);
+      JsonNode figures = reply.json();
+      assertThat(figures.path("responses").asInt()).as(reader).isEqualTo(stored);
+      assertThat(figures.path("communeName").asText()).isEqualTo("Xã Hồng An");
+    }
+    JsonNode figures = api.get("huyen339", "/api/communes/" + HONG_AN + "/survey").json();
+    assertThat(figures.path("periods")).hasSize(1);
+    JsonNode period = figures.path("periods").get(0);
+    assertThat(period.path("from").asText()).as("before the launch: from the pilot's start").isEqualTo(limits.today().toString());
+    assertThat(period.path("to").isNull()).isTrue();
+    assertThat(period.path("responses").asInt()).isEqualTo(stored);
+    assertThat(period.path("perLevel").path("5").asInt()).isEqualTo(stored - 1);
+    assertThat(period.path("perLevel").path("2").asInt()).isEqualTo(1);
+    assertThat(period.path("perLevel").path("1").asInt()).isZero();
+    assertThat(period.path("satisfiedShare").asDouble())
+        .isEqualTo(Math.round((stored - 1) * 1000.0 / stored) / 10.0);
+    assertThat(period.path("flagged").asInt()).isPositive();
+    assertThat(period.path("refused").asInt()).as("the flood's refusals, counted apart").isGreaterThan(300);
+    assertThat(figures.path("paper")).isEmpty();
+    JsonNode comment = null;
+    for (JsonNode c : figures.path("comments")) {
+      if (html.equals(c.path("text").asText())) {
+        comment = c;
+      }
+    }
+    assertThat(comment).as(figures.toPrettyString()).isNotNull();
+    assertThat(figures.path("comments").toString()).contains("Cán bộ nhiệt tình");
+    // a foreign commune, another district, a stranger: nothing; nobody without credentials
+    for (String outsider : List.of("xa12649", "huyen338", STRANGER)) {
+      ApiClient.Reply refused = api.get(outsider, "/api/communes/" + HONG_AN + "/survey");
+      assertThat(refused.status()).as(outsider).isEqualTo(404);
+      assertThat(refused.body()).doesNotContain("Hồng An", "responses");
+    }
+    assertThat(api.get(null, "/api/communes/" + HONG_AN + "/survey").status()).isEqualTo(401);
+    assertThat(api.get("admin", "/api/communes/abc/survey").status()).isEqualTo(404);
+    // the district hides a comment; the commune may not, a foreign commune finds nothing
+    String path = "/api/communes/" + HONG_AN + "/survey/comments/" + comment.path("id").asText();
+    byte[] hide = "{\"hidden\": true}".getBytes(StandardCharsets.UTF_8);
+    assertThat(api.raw("xa12661", "PUT", path, "application/json", hide).status()).isEqualTo(403);
+    assertThat(api.raw("xa12649", "PUT", path, "application/json", hide).status()).isEqualTo(404);
+    assertThat(api.raw("huyen339", "PUT", path, "application/json", "{\"hidden\": 1}".getBytes(StandardCharsets.UTF_8))
+        .status()).isEqualTo(400);
+    assertThat(api.raw("huyen339", "PUT", path, "application/json", hide).status()).isEqualTo(204);
+    JsonNode after = api.get("xa12661", "/api/communes/" + HONG_AN + "/survey").json();
+    JsonNode hidden = null;
+    for (JsonNode c : after.path("comments")) {
+      if (c.path("id").asText().equals(comment.path("id").asText())) {
+        hidden = c;
+      }
+    }
+    assertThat(hidden.path("hidden").asBoolean()).isTrue();
+    assertThat(hidden.path("text").isNull()).isTrue();
+    assertThat(after.toString()).doesNotContain("onerror");
+    assertThat(after.path("responses").asInt()).as("a hidden comment's answer still counts").isEqualTo(stored);
   }
 
   private String limitsCounted() {
