@@ -74,6 +74,16 @@ public class SurveyFigures {
         periods);
   }
 
+  /**
+   * The citizens' figures of one periodic report of the instance: the answers counted for the
+   * period that starts on {@code from}; the first report also takes those given before the launch.
+   */
+  public PeriodFigures forReport(String instance, LocalDate from, boolean first) {
+    List<Count> counts = answers.counts(List.of(instance)).stream()
+        .filter(c -> c.from().equals(from) || (first && c.to() == null)).toList();
+    return figures(instance, from, null, counts, 0);
+  }
+
   private PeriodFigures figures(String instance, LocalDate from, LocalDate to, List<Count> counts, long refused) {
     Map<String, Long> perLevel = new LinkedHashMap<>();
     for (Level level : questions.scale()) {

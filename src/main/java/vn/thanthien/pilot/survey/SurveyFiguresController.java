@@ -28,7 +28,8 @@ import vn.thanthien.pilot.survey.SurveyReaders.Pilot;
  * (README "Khảo sát sự hài lòng / Citizens' survey"): {@code GET /api/communes/{code}/survey},
  * for whoever may read the commune's pilot ({@link SurveyReaders}); anyone else gets 404, as for a
  * commune without a pilot. The district hides a comment (or shows it again) with
- * {@code PUT /api/communes/{code}/survey/comments/{id}} and {@code {"hidden": true|false}}.
+ * {@code PUT /api/communes/{code}/survey/comments/{id}} and {@code {"hidden": true|false}}. The
+ * commune's poster: {@code GET /api/communes/{code}/survey/poster.pdf}.
  */
 @RestController
 @RequestMapping("/api/communes/{code}/survey")
@@ -50,9 +51,13 @@ public class SurveyFiguresController {
   private final SurveyFigures figures;
   private final SurveyAnswers answers;
   private final UnitDirectory units;
+  private final SurveyPoster poster;
+  private final SurveyProperties settings;
 
   public SurveyFiguresController(SurveyReaders readers, SurveyFigures figures, SurveyAnswers answers,
-      UnitDirectory units) {
+      UnitDirectory units, SurveyPoster poster, SurveyProperties settings) {
+    this.poster = poster;
+    this.settings = settings;
     this.readers = readers;
     this.figures = figures;
     this.answers = answers;
@@ -111,6 +116,21 @@ public class SurveyFiguresController {
       }
     }
     return reports;
+  }
+
+  /**
+   * The commune's QR poster and table card (A4 PDF, {@link SurveyPoster}) with the address
+   * {@code PILOT_PUBLIC_BASE_URL}/survey/{code}, for whoever may read its pilot.
+   */
+  @GetMapping("/poster.pdf")
+  public ResponseEntity<byte[]> poster(@PathVariable String code) throws java.io.IOException {
+    readable(code);
+    String committee = units.commune(code).map(u -> u.committeeName()).orElse("UBND xã, phường " + code);
+    byte[] pdf = poster.pdf(committee, settings.publicBaseUrl() + "/survey/" + code);
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_PDF)
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"khao-sat-" + code + ".pdf\"")
+        .body(pdf);
   }
 
   @PutMapping("/comments/{id}")

@@ -331,6 +331,40 @@ class SurveyOverHttpTest {
     assertThat(after.path("responses").asInt()).as("a hidden comment's answer still counts").isEqualTo(stored);
   }
 
+  @Test
+  @Order(7)
+  void thePosterGoesToWhoeverFollowsTheCommuneWithItsNameAndTheQrCodeOfItsPage() throws Exception {
+    ApiClient api = new ApiClient(port);
+    String path = "/api/communes/" + HONG_AN + "/survey/poster.pdf";
+    for (String reader : List.of("xa12661", "huyen339", "tinh34", "quanly")) {
+      assertThat(api.download(reader, path).statusCode()).as(reader).isEqualTo(200);
+    }
+    for (String outsider : List.of("xa12649", "huyen338", STRANGER)) {
+      assertThat(api.download(outsider, path).statusCode()).as(outsider).isEqualTo(404);
+    }
+    assertThat(api.download(null, path).statusCode()).isEqualTo(401);
+    java.net.http.HttpResponse<byte[]> pdf = api.download("xa12661", path);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      assertThat(document.getNumberOfPages()).isEqualTo(2);
+      assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(1f));
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/survey"));
+      java.nio.file.Files.write(java.nio.file.Path.of("target/survey/poster-" + HONG_AN + ".pdf"), pdf.body());
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      assertThat(text).contains("UBND XÃ HỒNG AN", "Ông/bà hài lòng với chúng tôi không?",
+          "http://localhost:8080/survey/" + HONG_AN, "Quét mã QR để cho ý kiến");
+      // the QR code reads back as the page's address
+      java.awt.image.BufferedImage image = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 100);
+      int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+      com.google.zxing.Result decoded = new com.google.zxing.MultiFormatReader().decode(
+          new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+              new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))),
+          Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE));
+      assertThat(decoded.getText()).isEqualTo("http://localhost:8080/survey/" + HONG_AN);
+    }
+  }
+
   private String limitsCounted() {
     answers.writeRefusals();
     return jdbc.queryForList("SELECT REASON_ FROM PILOT_SURVEY_REFUSAL WHERE COMMUNE_CODE_ = ?", String.class, HONG_AN)
