@@ -106,7 +106,7 @@ public class SurveyTaskTexts implements ExecutionListener {
     String text = report.responses() + " phiếu: " + levels + "; tỷ lệ hài lòng "
         + FormValues.display(report.satisfiedShare()) + " %.";
     if (report.flagged() > 0) {
-      text += " Trong đó " + report.flagged() + " phiếu được đánh dấu để cấp trên xem xét (gửi dồn dập từ một nơi).";
+      text += " Trong đó " + report.flagged() + " phiếu được đánh dấu để cấp trên xem xét (gửi dồn dập từ một nơi hoặc nhanh bất thường).";
     }
     return text;
   }
