@@ -255,7 +255,10 @@ public class SummaryReader implements ProgrammeSummaries {
           List<UnitInstances.Report> filed = new ArrayList<>();
           for (SpinJsonNode report : list.elements()) {
             filed.add(new UnitInstances.Report(report.prop("number").numberValue().intValue(),
-                report.prop("periodEnd").stringValue(), report.prop("satisfactionRate").numberValue().doubleValue()));
+                report.prop("periodEnd").stringValue(), report.prop("satisfactionRate").numberValue().doubleValue(),
+                report.hasProp("citizenResponses") ? report.prop("citizenResponses").numberValue().longValue() : null,
+                report.hasProp("citizenSatisfiedShare")
+                    ? report.prop("citizenSatisfiedShare").numberValue().doubleValue() : null));
           }
           reports.put(commune.getId(), filed);
         } else if (variables.getOrDefault(commune.getId(), Map.of()).get("satisfactionRate") != null) {
@@ -338,7 +341,8 @@ public class SummaryReader implements ProgrammeSummaries {
       Optional<AdministrativeUnit> appraiserUnit = appraiser == null ? Optional.empty() : units.ofGroup(appraiser);
       Lateness.Unit late = lateness.get(code);
       List<Report> filed = reports.getOrDefault(instance.getId(), List.of()).stream()
-          .map(r -> new Report(r.number(), displayDate(r.periodEnd()), r.satisfactionRate())).toList();
+          .map(r -> new Report(r.number(), displayDate(r.periodEnd()), r.satisfactionRate(), r.citizenResponses(),
+              r.citizenSatisfiedShare())).toList();
       return new Commune(code, name, districtCode, role.key, role.vietnamese, instance.getId(),
           day(instance.getStartTime()), day(instance.getEndTime()), phase.key(), phase.vietnamese(), steps(instance),
           date(v.get("launchDate")), points(v, "appraisedArea"), points(v, "selfArea"), number(v.get("totalScore")),

@@ -52,6 +52,40 @@ public class SurveyTaskTexts implements ExecutionListener {
     if (report != null) {
       execution.setVariable("citizenSurveyText", DisplayText.escapeMarkdown(text(report)));
     }
+    execution.setVariable("surveyReportsText", reportsText(execution.getVariable("reportHistory")));
+  }
+
+  /**
+   * Every report's satisfaction, the online survey's beside the paper survey's, never added up:
+   * "- Kỳ 1 (đến 08/06/2027): trực tuyến 3 phiếu, 66,7 % hài lòng; phiếu giấy 90 % hài lòng".
+   */
+  public static String reportsText(Object history) {
+    if (!(history instanceof SpinJsonNode reports) || !reports.isArray() || reports.elements().isEmpty()) {
+      return "Chưa có báo cáo định kỳ.";
+    }
+    StringBuilder text = new StringBuilder();
+    for (SpinJsonNode report : reports.elements()) {
+      text.append(text.isEmpty() ? "" : "\n").append("- Kỳ ")
+          .append(report.hasProp("number") ? report.prop("number").numberValue().intValue() : "?");
+      if (report.hasProp("periodEnd")) {
+        text.append(" (đến ").append(DisplayText.escapeMarkdown(report.prop("periodEnd").stringValue())).append(')');
+      }
+      text.append(": trực tuyến ");
+      if (!report.hasProp("citizenResponses")) {
+        text.append("chưa có số liệu");
+      } else {
+        text.append(report.prop("citizenResponses").numberValue().longValue()).append(" phiếu");
+        if (report.hasProp("citizenSatisfiedShare")) {
+          text.append(", ").append(FormValues.display(report.prop("citizenSatisfiedShare").numberValue().doubleValue()))
+              .append(" % hài lòng");
+        }
+      }
+      if (report.hasProp("satisfactionRate")) {
+        text.append("; phiếu giấy ").append(FormValues.display(report.prop("satisfactionRate").numberValue().doubleValue()))
+            .append(" % hài lòng");
+      }
+    }
+    return text.toString();
   }
 
   /** At the end of a periodic report (after {@code reportRecorder}): the citizens' figures of its period. */

@@ -31,8 +31,9 @@ class SummaryWorkbookTest {
   static final List<String> COMMUNE_HEADERS = List.of("Mã đơn vị hành chính", "Tên xã", "Loại", "Giai đoạn",
       "Ngày ra mắt", "Tiêu chí 1 (tối đa 20 điểm)", "Tiêu chí 2 (tối đa 20 điểm)", "Tiêu chí 3 (tối đa 20 điểm)",
       "Tiêu chí 4 (tối đa 20 điểm)", "Tiêu chí 5 (tối đa 20 điểm)", "Tổng điểm", "Kết quả", "Xếp loại",
-      "Cấp thẩm định", "Số lần thẩm định", "Ngày công nhận", "Số kỳ báo cáo", "Tỷ lệ hài lòng kỳ gần nhất (%)",
-      "Số lần trễ hạn", "Việc đang quá hạn", "Sự cố", "Bài học kinh nghiệm");
+      "Cấp thẩm định", "Số lần thẩm định", "Ngày công nhận", "Số kỳ báo cáo",
+      "Tỷ lệ hài lòng kỳ gần nhất, phiếu giấy (%)", "Phiếu trực tuyến kỳ gần nhất",
+      "Tỷ lệ hài lòng kỳ gần nhất, trực tuyến (%)", "Số lần trễ hạn", "Việc đang quá hạn", "Sự cố", "Bài học kinh nghiệm");
 
   static XSSFWorkbook written(ProgrammeSummary summary) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -61,7 +62,7 @@ class SummaryWorkbookTest {
       assertText(hungHa.getRow(37).getCell(1), "Bài học của huyện Hưng Hà");
       assertThat(hungHa.getLastRowNum()).isEqualTo(37);
       // the filter covers the communes, not the lessons below them
-      assertThat(workbook.getSheet("Huyện Hưng Hà").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:V36");
+      assertThat(workbook.getSheet("Huyện Hưng Hà").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:X36");
       assertThat(workbook.getSheet("Thành phố Thái Bình").getLastRowNum()).isEqualTo(2);
       Cell header = hungHa.getRow(0).getCell(0);
       assertThat(workbook.getFontAt(header.getCellStyle().getFontIndex()).getBold()).isTrue();
@@ -91,10 +92,13 @@ class SummaryWorkbookTest {
       assertDate(chiHoa.getCell(15), SummaryFixtures.CHI_HOA_RECOGNISED);
       assertNumber(chiHoa.getCell(16), 3);
       assertNumber(chiHoa.getCell(17), 96.5);
-      assertNumber(chiHoa.getCell(18), 2);
-      assertNumber(chiHoa.getCell(19), 0);
-      assertNumber(chiHoa.getCell(20), 0);
-      Cell lessons = chiHoa.getCell(21);
+      // the online survey's answers and share of the same period, apart from the paper survey's
+      assertNumber(chiHoa.getCell(18), 42);
+      assertNumber(chiHoa.getCell(19), 88.1);
+      assertNumber(chiHoa.getCell(20), 2);
+      assertNumber(chiHoa.getCell(21), 0);
+      assertNumber(chiHoa.getCell(22), 0);
+      Cell lessons = chiHoa.getCell(23);
       assertText(lessons, SummaryFixtures.LONG_LESSONS);
       assertThat(lessons.getStringCellValue()).hasSize(8_000);
       assertThat(lessons.getCellStyle().getWrapText()).isTrue();
@@ -107,6 +111,7 @@ class SummaryWorkbookTest {
       Sheet hungHa = workbook.getSheet("Huyện Hưng Hà");
       Row danChu = hungHa.getRow(2);
       assertText(danChu.getCell(1), "Xã Dân Chủ");
+      assertText(danChu.getCell(18), "");
       assertText(danChu.getCell(3), "Không đạt");
       assertNumber(danChu.getCell(6), 9.5);
       assertNumber(danChu.getCell(10), 70.5);
@@ -114,7 +119,7 @@ class SummaryWorkbookTest {
       assertText(danChu.getCell(13), "Huyện");
       assertNumber(danChu.getCell(14), 2);
       assertThat(danChu.getCell(15).getCellType()).isEqualTo(CellType.BLANK);
-      assertNumber(danChu.getCell(18), 5);
+      assertNumber(danChu.getCell(20), 5);
 
       Row thaiHung = hungHa.getRow(3);
       assertText(thaiHung.getCell(1), "Xã Thái Hưng");
@@ -125,8 +130,8 @@ class SummaryWorkbookTest {
       assertText(thaiHung.getCell(11), "");
       assertNumber(thaiHung.getCell(16), 0);
       assertThat(thaiHung.getCell(17).getStringCellValue()).isEmpty();
-      assertNumber(thaiHung.getCell(19), 1);
-      assertNumber(thaiHung.getCell(20), 1);
+      assertNumber(thaiHung.getCell(21), 1);
+      assertNumber(thaiHung.getCell(22), 1);
     }
   }
 
@@ -208,7 +213,7 @@ class SummaryWorkbookTest {
       assertThat(workbook.getSheet("Tổng hợp").getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("10:11"));
       Sheet hungHa = workbook.getSheet("Huyện Hưng Hà");
       assertThat(hungHa.getColumnWidth(1)).isEqualTo(22 * 256);
-      assertThat(hungHa.getColumnWidth(21)).isEqualTo(80 * 256);
+      assertThat(hungHa.getColumnWidth(23)).isEqualTo(80 * 256);
     }
   }
 
@@ -224,7 +229,7 @@ class SummaryWorkbookTest {
     District longer = new District(district.code(), district.name(), null, false, null, List.of(), null, 0, 0,
         district.counts(), communes, List.of());
     try (XSSFWorkbook workbook = written(SummaryFixtures.summary(List.of(longer)))) {
-      String cell = workbook.getSheet("Huyện Hưng Hà").getRow(1).getCell(21).getStringCellValue();
+      String cell = workbook.getSheet("Huyện Hưng Hà").getRow(1).getCell(23).getStringCellValue();
       assertThat(cell).hasSize(32_767).endsWith("…").startsWith("Bài học Bài học");
     }
   }

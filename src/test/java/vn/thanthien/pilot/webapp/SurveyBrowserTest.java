@@ -174,5 +174,25 @@ class SurveyBrowserTest {
     official.screenshot(new Page.ScreenshotOptions().setPath(WebappBrowser.SCREENSHOTS.resolve("52-survey-report.png"))
         .setFullPage(true));
     official.context().close();
+
+    // the commune sends its report with its paper survey: both are kept, apart
+    Map<String, Object> paper = new java.util.LinkedHashMap<>();
+    paper.put("progressReport", Map.of("value", "Đã niêm yết công khai thủ tục hành chính"));
+    paper.put("surveyVerySatisfied", Map.of("value", 40));
+    paper.put("surveySatisfied", Map.of("value", 50));
+    paper.put("surveyNeutral", Map.of("value", 8));
+    paper.put("surveyDissatisfied", Map.of("value", 2));
+    paper.put("surveyVeryDissatisfied", Map.of("value", 0));
+    tasks.claim(report.getId(), "xa" + MINH_TAN);
+    ApiClient.Reply sent = api.post("xa" + MINH_TAN, "/engine-rest/task/" + report.getId() + "/complete",
+        Map.of("variables", paper));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(204);
+    assertThat(runtime.getVariable(pilot, "satisfactionRate")).as("the paper survey's share").isEqualTo(90.0);
+    assertThat(runtime.getVariable(pilot, "citizenSatisfactionRate")).as("the citizens' share, apart").isEqualTo(66.7);
+    String history = String.valueOf(runtime.getVariable(pilot, "reportHistory"));
+    assertThat(history).contains("\"satisfactionRate\":90.0").contains("\"citizenResponses\":3")
+        .contains("\"citizenSatisfiedShare\":66.7");
+    assertThat(vn.thanthien.pilot.survey.SurveyTaskTexts.reportsText(runtime.getVariable(pilot, "reportHistory")))
+        .contains("- Kỳ 1 (đến ").contains(": trực tuyến 3 phiếu, 66,7 % hài lòng; phiếu giấy 90 % hài lòng");
   }
 }
