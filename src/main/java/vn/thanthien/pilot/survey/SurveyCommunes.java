@@ -93,7 +93,9 @@ public class SurveyCommunes {
     if (unit.isPresent()) {
       return new NoProgramme(unit.get().name());
     }
-    return successor(code, day).<Status>map(s -> new Merged(null, s.code(), s.name())).orElseGet(Unknown::new);
+    String oldName = mappings.all().stream().map(m -> m.oldNames().get(code)).filter(java.util.Objects::nonNull)
+        .findFirst().orElse(null);
+    return successor(code, day).<Status>map(s -> new Merged(oldName, s.code(), s.name())).orElseGet(Unknown::new);
   }
 
   /** The unit a code that a reorganisation ended became, following later reorganisations. */
