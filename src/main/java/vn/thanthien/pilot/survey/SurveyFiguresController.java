@@ -42,6 +42,8 @@ public class SurveyFiguresController {
   static final String MAY_NOT_HIDE = "Chỉ cán bộ của cấp huyện (cơ quan cấp tỉnh) theo dõi xã, phường này mới được ẩn "
       + "hay hiện lại góp ý của người dân.";
   static final String BAD_HIDE = "Hãy gửi {\"hidden\": true} để ẩn góp ý, {\"hidden\": false} để hiện lại.";
+  static final String WRONG_METHOD = "Phương thức này không dùng được ở địa chỉ này: kết quả khảo sát và áp phích chỉ "
+      + "đọc bằng GET, góp ý chỉ ẩn hay hiện bằng PUT.";
   static final String FAILED = "Máy chủ gặp lỗi khi đọc kết quả khảo sát; vui lòng thử lại sau hoặc liên hệ quản trị "
       + "hệ thống.";
   /** The newest comments shown. */
@@ -174,6 +176,16 @@ public class SurveyFiguresController {
   @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, String>> unreadable(Exception e) {
     return error(HttpStatus.BAD_REQUEST, "InvalidRequest", BAD_HIDE);
+  }
+
+  @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<Map<String, String>> notJson(Exception e) {
+    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "InvalidRequest", BAD_HIDE);
+  }
+
+  @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<Map<String, String>> wrongMethod(Exception e) {
+    return error(HttpStatus.METHOD_NOT_ALLOWED, "MethodNotAllowed", WRONG_METHOD);
   }
 
   @ExceptionHandler(Forbidden.class)

@@ -317,6 +317,10 @@ class SurveyOverHttpTest {
     assertThat(api.raw("xa12649", "PUT", path, "application/json", hide).status()).isEqualTo(404);
     assertThat(api.raw("huyen339", "PUT", path, "application/json", "{\"hidden\": 1}".getBytes(StandardCharsets.UTF_8))
         .status()).isEqualTo(400);
+    ApiClient.Reply notJson = api.raw("huyen339", "PUT", path, "text/plain", hide);
+    assertThat(notJson.status()).as(notJson.body()).isEqualTo(415);
+    assertThat(notJson.body()).contains("hidden").doesNotContain("Exception");
+    assertThat(api.raw("huyen339", "DELETE", path, null, null).status()).isEqualTo(405);
     assertThat(api.raw("huyen339", "PUT", path, "application/json", hide).status()).isEqualTo(204);
     JsonNode after = api.get("xa12661", "/api/communes/" + HONG_AN + "/survey").json();
     JsonNode hidden = null;
