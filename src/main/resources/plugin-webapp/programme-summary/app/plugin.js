@@ -458,7 +458,9 @@ function communeDetail(api, charts, summary, commune, columns) {
         decision ? h('p', {}, h('b', {}, 'Quyết định công nhận: '), decision) : null,
         h('p', {}, h('b', {}, 'Tự chấm điểm: '), selfScores),
         h('p', {}, h('b', {}, 'Báo cáo định kỳ và mức hài lòng của người dân: '),
-          reports.length ? reports.map(r => `Kỳ ${r.number} (${day(r.periodEnd)}): ${num(r.satisfactionPercent)}%`).join('; ') : 'chưa có'),
+          reports.length ? reports.map(r => `Kỳ ${r.number} (${day(r.periodEnd)}): phiếu giấy ${num(r.satisfactionPercent)}%`
+            + (r.citizenResponses == null ? '' : `, trực tuyến ${r.citizenResponses} phiếu`
+              + (r.citizenSatisfactionPercent == null ? '' : ` (${num(r.citizenSatisfactionPercent)}%)`))).join('; ') : 'chưa có'),
         h('p', {}, h('b', {}, 'Minh chứng theo bước: '), evidenceSteps(commune) || 'chưa có tệp nào'),
         h('p', {}, h('b', {}, 'Bài học kinh nghiệm: '), collapsible(commune.lessons)),
         finished ? h('p', {class: 'text-muted small'},
@@ -469,7 +471,8 @@ function communeDetail(api, charts, summary, commune, columns) {
         drawChart(api, charts, canvas, {
           type: 'line',
           data: {labels: reports.map(r => `Kỳ ${r.number} (${day(r.periodEnd)})`),
-            datasets: [{label: 'Tỷ lệ hài lòng (%)', data: reports.map(r => r.satisfactionPercent), borderColor: '#3182bd', tension: 0}]},
+            datasets: [{label: 'Tỷ lệ hài lòng, phiếu giấy (%)', data: reports.map(r => r.satisfactionPercent), borderColor: '#3182bd', tension: 0},
+              {label: 'Tỷ lệ hài lòng, trực tuyến (%)', data: reports.map(r => r.citizenSatisfactionPercent ?? null), borderColor: '#e6550d', tension: 0, spanGaps: false}]},
           options: {scales: {y: {min: 0, max: 100}}}
         });
         return box;

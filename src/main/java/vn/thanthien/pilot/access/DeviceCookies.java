@@ -52,12 +52,17 @@ public class DeviceCookies {
 
   /** The installation's key: read from the engine's properties, created there the first time. */
   public static byte[] installationKey(ManagementService management) {
-    String stored = management.getProperties().get(KEY_PROPERTY);
+    return installationKey(management, KEY_PROPERTY);
+  }
+
+  /** A key of the installation kept in the engine property {@code property}, created there the first time. */
+  public static byte[] installationKey(ManagementService management, String property) {
+    String stored = management.getProperties().get(property);
     if (stored == null) {
       byte[] fresh = new byte[32];
       RANDOM.nextBytes(fresh);
-      management.setProperty(KEY_PROPERTY, Base64.getEncoder().encodeToString(fresh));
-      stored = management.getProperties().get(KEY_PROPERTY);
+      management.setProperty(property, Base64.getEncoder().encodeToString(fresh));
+      stored = management.getProperties().get(property);
     }
     return Base64.getDecoder().decode(stored);
   }
@@ -125,6 +130,11 @@ public class DeviceCookies {
   }
 
   private byte[] mac(String text) {
+    return hmacSha256(key, text);
+  }
+
+  /** HMAC-SHA256 of the text's UTF-8 bytes under the key. */
+  public static byte[] hmacSha256(SecretKeySpec key, String text) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);

@@ -48,7 +48,8 @@ public class ReportScheduler implements JavaDelegate {
     execution.setVariable("lastReport", last);
   }
 
-  private static Period cycle(Object value) {
+  /** The reporting cycle a commune chose ({@code reportCycle}, ISO-8601, e.g. P3M); three months when it is not one. */
+  public static Period cycle(Object value) {
     try {
       Period period = Period.parse(String.valueOf(value));
       return period.isZero() || period.isNegative() ? Period.ofMonths(3) : period;

@@ -15,10 +15,11 @@ import java.util.Map;
  * @param communes old commune code → its successor (a unit with {@link AdministrativeUnit#validFrom()})
  * @param provinces old province code → its successor
  * @param oldCommunes old commune code → its district code before the change
+ * @param oldNames old commune code → its name before the change ("Xã Chí Hòa")
  */
 public record UnitMapping(String id, String name, String resolution, LocalDate effective, boolean districtsAbolished,
     Map<String, AdministrativeUnit> communes, Map<String, AdministrativeUnit> provinces,
-    Map<String, String> oldCommunes) {
+    Map<String, String> oldCommunes, Map<String, String> oldNames) {
 
   /** Every successor unit, provinces first. */
   public List<AdministrativeUnit> successors() {

@@ -107,7 +107,7 @@ public final class UnitMappings {
       oldCommunes.putIfAbsent(row.get("old_commune_code"), row.get("old_district_code"));
     }
     return new UnitMapping(entry.id(), entry.name(), entry.resolution(), effective, entry.districtsAbolished(),
-        communes, provinces, oldCommunes);
+        communes, provinces, oldCommunes, java.util.Collections.unmodifiableMap(earlierNames));
   }
 
   private static boolean blank(String text) {

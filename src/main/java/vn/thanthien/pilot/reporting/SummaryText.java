@@ -46,7 +46,12 @@ public final class SummaryText {
       UnitInstances.Report report = reports.get(i);
       text.append(i == 0 ? "" : "; ").append("kỳ ").append(report.number())
           .append(report.periodEnd().isEmpty() ? "" : " đến " + report.periodEnd()).append(": ")
+          .append(report.citizenResponses() == null ? "" : "phiếu giấy ")
           .append(percent(report.satisfactionRate())).append(" hài lòng");
+      if (report.citizenResponses() != null) {
+        text.append(", trực tuyến ").append(report.citizenResponses()).append(" phiếu")
+            .append(report.citizenSatisfiedShare() == null ? "" : ", " + percent(report.citizenSatisfiedShare()) + " hài lòng");
+      }
     }
     return text.append(')').toString();
   }

@@ -39,8 +39,17 @@ public final class UnitInstances {
     }
   }
 
-  /** One periodic report: its number, the end of the period it covers, the share of satisfied citizens. */
-  public record Report(int number, String periodEnd, double satisfactionRate) {}
+  /**
+   * One periodic report: its number, the end of the period it covers, the share of satisfied
+   * citizens of the paper survey the commune entered; apart, the online survey's answers of the
+   * period and their share satisfied as the application counted them (null before the survey).
+   */
+  public record Report(int number, String periodEnd, double satisfactionRate, Long citizenResponses,
+      Double citizenSatisfiedShare) {
+    public Report(int number, String periodEnd, double satisfactionRate) {
+      this(number, periodEnd, satisfactionRate, null, null);
+    }
+  }
 
   private UnitInstances() {}
 

@@ -120,8 +120,18 @@ public record ProgrammeSummary(Programme programme, OffsetDateTime generatedAt, 
   /** An open task: its name, its due day, whether it is late, its link in Tasklist. */
   public record Step(String taskId, String name, LocalDate dueDate, boolean late, String tasklistUrl) {}
 
-  /** One periodic report: its number, the last day of its period, the share of satisfied citizens (0–100). */
-  public record Report(int number, LocalDate periodEnd, double satisfactionPercent) {}
+  /**
+   * One periodic report: its number, the last day of its period, the share of satisfied citizens of
+   * the paper survey the commune entered (0–100); apart, never added to it, the online survey's
+   * answers counted for the period ({@code /survey/{code}}) and their share satisfied (null when the
+   * report predates the online survey, or the share when it had no answers).
+   */
+  public record Report(int number, LocalDate periodEnd, double satisfactionPercent, Long citizenResponses,
+      Double citizenSatisfactionPercent) {
+    public Report(int number, LocalDate periodEnd, double satisfactionPercent) {
+      this(number, periodEnd, satisfactionPercent, null, null);
+    }
+  }
 
   /**
    * The rollout at the end of one month: of the rollout communes started by then, how many had

@@ -278,7 +278,10 @@ public class SummaryReader implements ProgrammeSummaries {
           List<UnitInstances.Report> filed = new ArrayList<>();
           for (SpinJsonNode report : list.elements()) {
             filed.add(new UnitInstances.Report(report.prop("number").numberValue().intValue(),
-                report.prop("periodEnd").stringValue(), report.prop("satisfactionRate").numberValue().doubleValue()));
+                report.prop("periodEnd").stringValue(), report.prop("satisfactionRate").numberValue().doubleValue(),
+                report.hasProp("citizenResponses") ? report.prop("citizenResponses").numberValue().longValue() : null,
+                report.hasProp("citizenSatisfiedShare")
+                    ? report.prop("citizenSatisfiedShare").numberValue().doubleValue() : null));
           }
           reports.put(commune.getId(), filed);
         } else if (variables.getOrDefault(commune.getId(), Map.of()).get("satisfactionRate") != null) {
@@ -361,7 +364,8 @@ public class SummaryReader implements ProgrammeSummaries {
       Optional<AdministrativeUnit> appraiserUnit = appraiser == null ? Optional.empty() : units.ofGroup(appraiser);
       Lateness.Unit late = lateness.get(code);
       List<Report> filed = reports.getOrDefault(instance.getId(), List.of()).stream()
-          .map(r -> new Report(r.number(), displayDate(r.periodEnd()), r.satisfactionRate())).toList();
+          .map(r -> new Report(r.number(), displayDate(r.periodEnd()), r.satisfactionRate(), r.citizenResponses(),
+              r.citizenSatisfiedShare())).toList();
       List<EvidenceStep> files = evidence.getOrDefault(instance.getId(), List.of());
       return new Commune(code, name, districtCode, role.key, role.vietnamese, instance.getId(),
           day(instance.getStartTime()), day(instance.getEndTime()), phase.key(), phase.vietnamese(), steps(instance),

@@ -60,8 +60,9 @@ public final class SummaryWorkbook {
       "Mã đơn vị hành chính", "Tên xã", "Loại", "Giai đoạn", "Ngày ra mắt");
   static final List<String> COMMUNE_HEADERS_AFTER_AREAS = List.of(
       "Tổng điểm", "Kết quả", "Xếp loại", "Cấp thẩm định", "Số lần thẩm định", "Ngày công nhận",
-      "Quyết định công nhận", "Số kỳ báo cáo", "Tỷ lệ hài lòng kỳ gần nhất (%)", "Số lần trễ hạn", "Việc đang quá hạn",
-      "Sự cố", "Số tệp minh chứng", "Minh chứng theo bước", "Bài học kinh nghiệm");
+      "Quyết định công nhận", "Số kỳ báo cáo", "Tỷ lệ hài lòng kỳ gần nhất, phiếu giấy (%)",
+      "Phiếu trực tuyến kỳ gần nhất", "Tỷ lệ hài lòng kỳ gần nhất, trực tuyến (%)", "Số lần trễ hạn",
+      "Việc đang quá hạn", "Sự cố", "Số tệp minh chứng", "Minh chứng theo bước", "Bài học kinh nghiệm");
 
   private final Supplier<Workbook> workbooks;
 
@@ -269,10 +270,25 @@ public final class SummaryWorkbook {
       number(row, c++, reports.size(), styles.count);
       if (reports.isEmpty()) {
         text(row, c++, "", styles.text);
+        text(row, c++, "", styles.text);
+        text(row, c++, "", styles.text);
       } else {
+        ProgrammeSummary.Report last = reports.get(reports.size() - 1);
         Cell cell = row.createCell(c++);
-        cell.setCellValue(reports.get(reports.size() - 1).satisfactionPercent());
+        cell.setCellValue(last.satisfactionPercent());
         cell.setCellStyle(styles.points);
+        if (last.citizenResponses() == null) {
+          text(row, c++, "", styles.text);
+        } else {
+          number(row, c++, last.citizenResponses(), styles.count);
+        }
+        if (last.citizenSatisfactionPercent() == null) {
+          text(row, c++, "", styles.text);
+        } else {
+          Cell citizens = row.createCell(c++);
+          citizens.setCellValue(last.citizenSatisfactionPercent());
+          citizens.setCellStyle(styles.points);
+        }
       }
       number(row, c++, commune.lateTimes(), styles.count);
       number(row, c++, commune.lateNow(), styles.count);
@@ -331,7 +347,7 @@ public final class SummaryWorkbook {
     for (int a = 0; a < areas; a++) {
       widths.add(11);
     }
-    widths.addAll(List.of(9, 10, 10, 10, 10, 12, 30, 9, 12, 9, 10, 8, 10, 40, 80));
+    widths.addAll(List.of(9, 10, 10, 10, 10, 12, 30, 9, 12, 10, 12, 9, 10, 8, 10, 40, 80));
     return widths.stream().mapToInt(Integer::intValue).toArray();
   }
 

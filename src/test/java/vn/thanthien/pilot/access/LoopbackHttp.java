@@ -24,7 +24,7 @@ import java.util.Map;
  * its local address. One request per connection ({@code Connection: close}), headers exactly as
  * given.
  */
-final class LoopbackHttp {
+public final class LoopbackHttp {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,28 +32,28 @@ final class LoopbackHttp {
   private final int port;
 
   /** @param from the client's own address, e.g. {@code 127.0.0.2} */
-  LoopbackHttp(String from, int port) {
+  public LoopbackHttp(String from, int port) {
     this.from = from;
     this.port = port;
   }
 
-  record Reply(int status, Map<String, List<String>> headers, String body) {
+  public record Reply(int status, Map<String, List<String>> headers, String body) {
     /** The first value of a header (names in lower case), or null. */
-    String header(String name) {
+    public String header(String name) {
       List<String> values = headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
       return values.isEmpty() ? null : values.get(0);
     }
 
-    List<String> cookies() {
+    public List<String> cookies() {
       return headers.getOrDefault("set-cookie", List.of());
     }
 
     /** The Set-Cookie header of the cookie whose name starts so, or null. */
-    String cookie(String namePrefix) {
+    public String cookie(String namePrefix) {
       return cookies().stream().filter(c -> c.startsWith(namePrefix)).findFirst().orElse(null);
     }
 
-    JsonNode json() {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -67,14 +67,14 @@ final class LoopbackHttp {
   }
 
   /** A GET with HTTP Basic and any further headers (name, value, name, value …). */
-  Reply get(String path, String user, String password, String... headers) {
+  public Reply get(String path, String user, String password, String... headers) {
     List<String> all = new ArrayList<>(List.of("Authorization", basic(user, password)));
     all.addAll(List.of(headers));
     return send("GET", path, null, all.toArray(String[]::new));
   }
 
   /** @param headers name, value, name, value … */
-  Reply send(String method, String path, String body, String... headers) {
+  public Reply send(String method, String path, String body, String... headers) {
     byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
     StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
         + "\r\nConnection: close\r\n");
@@ -143,11 +143,11 @@ final class LoopbackHttp {
   }
 
   /** A browser at this address: keeps its cookies, logs in to the webapps as Tasklist does. */
-  final class Browser {
-    final Map<String, String> cookies = new LinkedHashMap<>();
+  public final class Browser {
+    public final Map<String, String> cookies = new LinkedHashMap<>();
     String csrf;
 
-    Reply send(String method, String path, String body, String... headers) {
+    public Reply send(String method, String path, String body, String... headers) {
       List<String> all = new ArrayList<>(List.of(headers));
       if (!cookies.isEmpty()) {
         all.add("Cookie");
@@ -180,7 +180,7 @@ final class LoopbackHttp {
     }
   }
 
-  Browser browser() {
+  public Browser browser() {
     return new Browser();
   }
 }

@@ -238,6 +238,12 @@ public final class Benchmark {
       results.put("queries", queries);
       results.put("filterP95Millis", queries.get("filterP95Millis"));
       results.put("searchP95Millis", queries.get("searchP95Millis"));
+      Map<String, Object> flood = measureSurveyFlood(engine, units, api,
+          Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+      results.put("surveyFlood", flood);
+      results.put("surveyAnswersPerSecondP50", flood.get("answersPerSecondP50"));
+      results.put("surveyAnswersPerSecondP95", flood.get("answersPerSecondP95"));
+      results.put("surveyTasklistP95Millis", flood.get("tasklistP95Millis"));
       results.put("historicInstances", engine.getHistoryService().createHistoricProcessInstanceQuery().count());
       results.put("historicTasks", engine.getHistoryService().createHistoricTaskInstanceQuery().count());
     }
@@ -441,6 +447,36 @@ public final class Benchmark {
     say("queries: " + summary);
     return summary;
   }
+
+  /**
+   * The citizens' survey flooded on loopback ({@link SurveyFlood}) for {@value #SURVEY_FLOOD_SECONDS} s
+   * by {@value #SURVEY_FLOOD_CLIENTS} clients, while the official of the flooded commune (one whose
+   * pilot {@link #measureQueries} started) opens Tasklist. A failure is recorded, not thrown: the
+   * other figures stand.
+   */
+  private Map<String, Object> measureSurveyFlood(ProcessEngine engine, UnitDirectory units, ApiClient api, int port) {
+    try {
+      List<ProcessInstance> pilots = engine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey("commune-pilot").listPage(0, 1);
+      if (pilots.isEmpty()) {
+        return new LinkedHashMap<>(Map.of("skipped", "no running commune pilot"));
+      }
+      String code = pilots.get(0).getBusinessKey();
+      String official = DemoUsers.officialOf(units.commune(code).orElseThrow());
+      say("survey: " + SURVEY_FLOOD_CLIENTS + " clients flood /survey/" + code + " for " + SURVEY_FLOOD_SECONDS
+          + " s while " + official + " opens Tasklist");
+      Map<String, Object> flood = new SurveyFlood(api, port).run(code, official, SURVEY_FLOOD_CLIENTS,
+          java.time.Duration.ofSeconds(SURVEY_FLOOD_SECONDS));
+      say("survey: " + flood);
+      return flood;
+    } catch (Exception e) {
+      say("survey flood failed: " + e);
+      return new LinkedHashMap<>(Map.of("error", String.valueOf(e)));
+    }
+  }
+
+  static final int SURVEY_FLOOD_CLIENTS = 4;
+  static final int SURVEY_FLOOD_SECONDS = 20;
 
   // ---------------------------------------------------------------- output
 

@@ -19,6 +19,11 @@ final class Latencies {
     return result;
   }
 
+  /** A duration measured elsewhere (another thread's), added once that thread is done. */
+  void add(double duration) {
+    millis.add(duration);
+  }
+
   double percentile(double p) {
     if (millis.isEmpty()) {
       return Double.NaN;

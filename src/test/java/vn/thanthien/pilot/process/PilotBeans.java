@@ -91,6 +91,8 @@ public final class PilotBeans implements BeforeEachCallback, AfterEachCallback {
     Mocks.register("documentLinks", new DocumentLinks(UNITS));
     Mocks.register("reportValidator", new ReportValidator());
     Mocks.register("reportRecorder", new ReportRecorder());
+    // the citizens' survey counts answers in the application's database (SurveyOverHttpTest, SurveyBrowserTest)
+    Mocks.register("surveyTaskTexts", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> { });
     Mocks.register("scoreValidator", new ScoreValidator());
     Mocks.register("taskCalendar", CALENDAR);
     Mocks.register("oneRunningProgramme", new OneRunningProgramme(TIME));

@@ -77,7 +77,7 @@ public final class SummaryFixtures {
     communes.add(withEvidence(commune("12679", "Xã Chí Hòa", "339", "province-pilot", Phase.RECOGNISED, CHI_HOA_LAUNCH,
         List.of(18.5, 19.0, 17.5, 18.0, 19.0), 92.0, true, "Ba sao", "province", 1, CHI_HOA_RECOGNISED,
         List.of(new Report(1, LocalDate.of(2023, 12, 31), 88.0), new Report(2, LocalDate.of(2024, 6, 30), 91.5),
-            new Report(3, LocalDate.of(2024, 12, 31), 96.5)),
+            new Report(3, LocalDate.of(2024, 12, 31), 96.5, 42L, 88.1)),
         LONG_LESSONS, 0, 2, 0), CHI_HOA_EVIDENCE));
     communes.add(commune("12598", "Xã Dân Chủ", "339", "district-pilot", Phase.NOT_PASSED,
         LocalDate.of(2023, 9, 15), List.of(15.0, 9.5, 14.0, 16.0, 16.0), 70.5, false, null, "district", 2, null,

@@ -32,8 +32,9 @@ class SummaryWorkbookTest {
       "Ngày ra mắt", "Tiêu chí 1 (tối đa 20 điểm)", "Tiêu chí 2 (tối đa 20 điểm)", "Tiêu chí 3 (tối đa 20 điểm)",
       "Tiêu chí 4 (tối đa 20 điểm)", "Tiêu chí 5 (tối đa 20 điểm)", "Tổng điểm", "Kết quả", "Xếp loại",
       "Cấp thẩm định", "Số lần thẩm định", "Ngày công nhận", "Quyết định công nhận", "Số kỳ báo cáo",
-      "Tỷ lệ hài lòng kỳ gần nhất (%)", "Số lần trễ hạn", "Việc đang quá hạn", "Sự cố", "Số tệp minh chứng",
-      "Minh chứng theo bước", "Bài học kinh nghiệm");
+      "Tỷ lệ hài lòng kỳ gần nhất, phiếu giấy (%)", "Phiếu trực tuyến kỳ gần nhất",
+      "Tỷ lệ hài lòng kỳ gần nhất, trực tuyến (%)", "Số lần trễ hạn", "Việc đang quá hạn", "Sự cố",
+      "Số tệp minh chứng", "Minh chứng theo bước", "Bài học kinh nghiệm");
 
   static XSSFWorkbook written(ProgrammeSummary summary) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -62,7 +63,7 @@ class SummaryWorkbookTest {
       assertText(hungHa.getRow(37).getCell(1), "Bài học của huyện Hưng Hà");
       assertThat(hungHa.getLastRowNum()).isEqualTo(37);
       // the filter covers the communes, not the lessons below them
-      assertThat(workbook.getSheet("Huyện Hưng Hà").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:Y36");
+      assertThat(workbook.getSheet("Huyện Hưng Hà").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:AA36");
       assertThat(workbook.getSheet("Thành phố Thái Bình").getLastRowNum()).isEqualTo(2);
       Cell header = hungHa.getRow(0).getCell(0);
       assertThat(workbook.getFontAt(header.getCellStyle().getFontIndex()).getBold()).isTrue();
@@ -94,14 +95,17 @@ class SummaryWorkbookTest {
           .endsWith(", Phó Chủ tịch Nguyễn Văn An ký");
       assertNumber(chiHoa.getCell(17), 3);
       assertNumber(chiHoa.getCell(18), 96.5);
-      assertNumber(chiHoa.getCell(19), 2);
-      assertNumber(chiHoa.getCell(20), 0);
-      assertNumber(chiHoa.getCell(21), 0);
+      // the online survey's answers and share of the same period, apart from the paper survey's
+      assertNumber(chiHoa.getCell(19), 42);
+      assertNumber(chiHoa.getCell(20), 88.1);
+      assertNumber(chiHoa.getCell(21), 2);
+      assertNumber(chiHoa.getCell(22), 0);
+      assertNumber(chiHoa.getCell(23), 0);
       // its evidence: five files, two for the plan and three for the launch
-      assertNumber(chiHoa.getCell(22), 5);
-      assertText(chiHoa.getCell(23), "Xây dựng kế hoạch thực hiện mô hình: 2; Ra mắt mô hình và ký cam kết: 3");
-      assertThat(chiHoa.getCell(23).getCellStyle().getWrapText()).isTrue();
-      Cell lessons = chiHoa.getCell(24);
+      assertNumber(chiHoa.getCell(24), 5);
+      assertText(chiHoa.getCell(25), "Xây dựng kế hoạch thực hiện mô hình: 2; Ra mắt mô hình và ký cam kết: 3");
+      assertThat(chiHoa.getCell(25).getCellStyle().getWrapText()).isTrue();
+      Cell lessons = chiHoa.getCell(26);
       assertText(lessons, SummaryFixtures.LONG_LESSONS);
       assertThat(lessons.getStringCellValue()).hasSize(8_000);
       assertThat(lessons.getCellStyle().getWrapText()).isTrue();
@@ -114,6 +118,7 @@ class SummaryWorkbookTest {
       Sheet hungHa = workbook.getSheet("Huyện Hưng Hà");
       Row danChu = hungHa.getRow(2);
       assertText(danChu.getCell(1), "Xã Dân Chủ");
+      assertText(danChu.getCell(18), "");
       assertText(danChu.getCell(3), "Không đạt");
       assertNumber(danChu.getCell(6), 9.5);
       assertNumber(danChu.getCell(10), 70.5);
@@ -121,7 +126,7 @@ class SummaryWorkbookTest {
       assertText(danChu.getCell(13), "Huyện");
       assertNumber(danChu.getCell(14), 2);
       assertThat(danChu.getCell(15).getCellType()).isEqualTo(CellType.BLANK);
-      assertNumber(danChu.getCell(19), 5);
+      assertNumber(danChu.getCell(21), 5);
 
       Row thaiHung = hungHa.getRow(3);
       assertText(thaiHung.getCell(1), "Xã Thái Hưng");
@@ -132,11 +137,11 @@ class SummaryWorkbookTest {
       assertText(thaiHung.getCell(11), "");
       assertNumber(thaiHung.getCell(17), 0);
       assertThat(thaiHung.getCell(18).getStringCellValue()).isEmpty();
-      assertNumber(thaiHung.getCell(20), 1);
-      assertNumber(thaiHung.getCell(21), 1);
+      assertNumber(thaiHung.getCell(22), 1);
+      assertNumber(thaiHung.getCell(23), 1);
       // no file yet: zero, and an empty text
-      assertNumber(thaiHung.getCell(22), 0);
-      assertText(thaiHung.getCell(23), "");
+      assertNumber(thaiHung.getCell(24), 0);
+      assertText(thaiHung.getCell(25), "");
     }
   }
 
@@ -219,8 +224,8 @@ class SummaryWorkbookTest {
       Sheet hungHa = workbook.getSheet("Huyện Hưng Hà");
       assertThat(hungHa.getColumnWidth(1)).isEqualTo(22 * 256);
       assertThat(hungHa.getColumnWidth(16)).isEqualTo(30 * 256);
-      assertThat(hungHa.getColumnWidth(23)).isEqualTo(40 * 256);
-      assertThat(hungHa.getColumnWidth(24)).isEqualTo(80 * 256);
+      assertThat(hungHa.getColumnWidth(25)).isEqualTo(40 * 256);
+      assertThat(hungHa.getColumnWidth(26)).isEqualTo(80 * 256);
     }
   }
 
@@ -236,7 +241,7 @@ class SummaryWorkbookTest {
     District longer = new District(district.code(), district.name(), null, false, null, List.of(), null, 0, 0,
         district.counts(), communes, List.of());
     try (XSSFWorkbook workbook = written(SummaryFixtures.summary(List.of(longer)))) {
-      String cell = workbook.getSheet("Huyện Hưng Hà").getRow(1).getCell(24).getStringCellValue();
+      String cell = workbook.getSheet("Huyện Hưng Hà").getRow(1).getCell(26).getStringCellValue();
       assertThat(cell).hasSize(32_767).endsWith("…").startsWith("Bài học Bài học");
     }
   }

@@ -87,12 +87,13 @@ class BrowserJourneyTest {
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
   }
 
-  /** Types the five survey figures, from "Rất hài lòng" to "Rất không hài lòng". */
+  /** Types the five paper survey figures, from "Phiếu giấy: rất hài lòng" to "Phiếu giấy: rất không hài lòng". */
   private static void fillSurvey(Page page, String... answers) {
-    String[] labels = {"Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Rất không hài lòng"};
+    String[] labels = {"rất hài lòng", "hài lòng", "bình thường", "không hài lòng", "rất không hài lòng"};
     for (int level = 0; level < labels.length; level++) {
-      // exact label: "Hài lòng" is also part of "Rất hài lòng" (a required field ends with "*")
-      page.getByLabel(java.util.regex.Pattern.compile("^" + labels[level] + " \\(phiếu\\)\\s*\\*?$")).fill(answers[level]);
+      // exact label: "hài lòng" is also part of "rất hài lòng" (a required field ends with "*")
+      page.getByLabel(java.util.regex.Pattern.compile("^Phiếu giấy: " + labels[level] + " \\(phiếu\\)\\s*\\*?$"))
+          .fill(answers[level]);
     }
   }
 
