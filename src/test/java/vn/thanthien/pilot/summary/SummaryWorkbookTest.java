@@ -118,7 +118,7 @@ class SummaryWorkbookTest {
       Sheet hungHa = workbook.getSheet("Huyện Hưng Hà");
       Row danChu = hungHa.getRow(2);
       assertText(danChu.getCell(1), "Xã Dân Chủ");
-      assertText(danChu.getCell(18), "");
+      assertText(danChu.getCell(19), "");
       assertText(danChu.getCell(3), "Không đạt");
       assertNumber(danChu.getCell(6), 9.5);
       assertNumber(danChu.getCell(10), 70.5);
