@@ -354,6 +354,37 @@ class PhoneBrowserTest {
     page.context().close();
   }
 
+  @Test
+  void theAdministratorOpensTheOtherStartFormsOnAPhone() {
+    Page page = logIn("admin", 360, 740);
+    List<String> overflowing = new ArrayList<>();
+    for (String process : List.of("Thí điểm và nhân rộng mô hình cấp huyện", "Thực hiện mô hình tại xã",
+        "Sắp xếp đơn vị hành chính")) {
+      Locator start = page.locator(".start-process-action a").first();
+      if (!start.isVisible()) {
+        page.locator(".navbar-header .navbar-toggle").tap(); // the menu, closed at first
+      }
+      start.tap();
+      Locator dialog = page.locator(".modal-dialog");
+      assertThat(dialog).isVisible();
+      dialog.getByText(process, new Locator.GetByTextOptions().setExact(true)).first().tap();
+      assertThat(dialog.locator(".fjs-form")).isVisible();
+      dialog.locator(".fjs-form .fjs-form-field").first().waitFor();
+      if (WebappBrowser.overflow(page) > 0) {
+        overflowing.add(process + " (" + WebappBrowser.overflow(page) + " px)");
+      }
+      BoundingBox box = dialog.boundingBox();
+      assertThat(box.x + box.width).as("the start dialog of «" + process + "» fits the screen").isLessThanOrEqualTo(360);
+      page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+          .setPath(WebappBrowser.SCREENSHOTS.resolve("phone-start-form-" + overflowing.size() + "-"
+              + process.replaceAll("[^A-Za-z]", "") + ".png")));
+      page.keyboard().press("Escape");
+      assertThat(page.locator(".modal-dialog")).hasCount(0);
+    }
+    assertThat(overflowing).as("start forms wider than a 360 px phone").isEmpty();
+    page.context().close();
+  }
+
   private void lookAtTheForm(Page page, ProcessInstance instance, String activity, List<String> overflowing,
       List<String> seen) {
     Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).singleResult();
