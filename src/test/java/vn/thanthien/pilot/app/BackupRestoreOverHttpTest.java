@@ -122,14 +122,14 @@ class BackupRestoreOverHttpTest {
   }
 
   /** The commune's signed plan, attached to its plan task (the file the task requires). */
-  private static String attach(ApiClient api, String commune, String task, byte[] content) {
+  static String attach(ApiClient api, String commune, String task, byte[] content) {
     EvidenceSamples.Multipart upload = files(Part.file("Kế hoạch.pdf", content), Part.text("slot", "ke-hoach"));
     Reply added = api.raw("xa" + commune, "POST", "/api/tasks/" + task + "/files", upload.contentType(), upload.body());
     assertThat(added.status()).as(added.body()).isEqualTo(201);
     return added.json().get(0).path("id").asText();
   }
 
-  private static void complete(ApiClient api, String commune, String task) {
+  static void complete(ApiClient api, String commune, String task) {
     Reply completed = api.post("xa" + commune, "/engine-rest/task/" + task + "/complete",
         Map.of("variables", DurableState.planVariables()));
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
