@@ -1,6 +1,9 @@
 package vn.thanthien.pilot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thanthien.pilot.app.BackupRestoreOverHttpTest.CHI_HOA;
+import static vn.thanthien.pilot.app.BackupRestoreOverHttpTest.THAI_HUNG;
+import static vn.thanthien.pilot.app.BackupRestoreOverHttpTest.TIEN_DUC;
 import static vn.thanthien.pilot.evidence.EvidenceSamples.sha256;
 
 import java.net.URI;
@@ -31,10 +34,6 @@ import vn.thanthien.pilot.evidence.EvidenceSamples;
  */
 @Tag("postgres")
 class DumpRestoreOnPostgresTest {
-
-  static final String CHI_HOA = "12679";
-  static final String TIEN_DUC = "12646";
-  static final String THAI_HUNG = "12649";
 
   @TempDir Path data;
 
