@@ -27,6 +27,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
+import vn.thanthien.pilot.database.H2Housekeeping;
 
 /**
  * Online backups of the H2 database file while officials work (README "Sao lưu và khôi phục"):
@@ -155,8 +156,7 @@ public class H2Backup implements ApplicationListener<ApplicationReadyEvent>, Dis
 
   private boolean isH2File() {
     try (Connection connection = dataSource.getConnection()) {
-      return "H2".equals(connection.getMetaData().getDatabaseProductName())
-          && connection.getMetaData().getURL().startsWith("jdbc:h2:file:");
+      return H2Housekeeping.isH2File(connection);
     } catch (SQLException e) {
       return false;
     }

@@ -62,8 +62,7 @@ public class H2Housekeeping implements DestructionAwareBeanPostProcessor, Enviro
   /** {@code SHUTDOWN COMPACT} on an H2 file database; returns whether it ran. Never throws. */
   static boolean compact(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
-      if (!"H2".equals(connection.getMetaData().getDatabaseProductName())
-          || !connection.getMetaData().getURL().startsWith("jdbc:h2:file:")) {
+      if (!isH2File(connection)) {
         return false;
       }
       Optional<Sizes> before = sizes(connection);
@@ -79,6 +78,19 @@ public class H2Housekeeping implements DestructionAwareBeanPostProcessor, Enviro
       LOG.warn("H2: compacting the database file at stop failed; the file is unchanged", e);
       return false;
     }
+  }
+
+  /**
+   * Whether the connection is to an H2 database in a file this process opened ({@code jdbc:h2:file:},
+   * or a path without a prefix); not in memory, not a server's ({@code tcp:}, {@code ssl:}), not a
+   * read-only {@code zip:}.
+   */
+  public static boolean isH2File(Connection connection) throws SQLException {
+    if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
+      return false;
+    }
+    String url = connection.getMetaData().getURL().substring("jdbc:h2:".length());
+    return url.startsWith("file:") || !url.matches("(?s)(mem|memFS|memLZF|tcp|ssl|zip):.*");
   }
 
   /** The file size and live data of the H2 database behind this data source; empty for others. */
