@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public class H2Housekeeping implements DestructionAwareBeanPostProcessor, Enviro
   public record Sizes(long fileBytes, long liveBytes) {}
 
   private Environment environment;
+  private final AtomicBoolean compacted = new AtomicBoolean();
 
   @Override
   public void setEnvironment(Environment environment) {
@@ -54,7 +56,8 @@ public class H2Housekeeping implements DestructionAwareBeanPostProcessor, Enviro
   /** Called for the data source when the context closes, after every bean that depends on it. */
   @Override
   public void postProcessBeforeDestruction(Object bean, String beanName) throws BeansException {
-    if (bean instanceof DataSource dataSource) {
+    // once: the pool and a proxy of it (the engine's) are both data sources of the same database
+    if (bean instanceof DataSource dataSource && !compacted.getAndSet(true)) {
       compact(dataSource);
     }
   }
