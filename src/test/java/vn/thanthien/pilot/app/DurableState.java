@@ -140,6 +140,17 @@ final class DurableState {
     return plans;
   }
 
+  /** A commune's plan ({@code DraftPlan}) as its official submits it, as REST variables. */
+  static Map<String, Object> planVariables() {
+    Map<String, Object> plan = new java.util.HashMap<>();
+    for (int area = 1; area <= 5; area++) {
+      plan.put("planArea" + area, Map.of("value", "Nội dung thực hiện tiêu chí " + area));
+    }
+    plan.put("plannedLaunchDate", Map.of("value", "2030-09-01"));
+    plan.put("planResponsible", Map.of("value", "Chủ tịch UBND xã"));
+    return plan;
+  }
+
   /** Every running instance, open task, variable and history entry, one line each, in a fixed order. */
   static List<String> snapshot(ApiClient api) {
     List<String> lines = new ArrayList<>();

@@ -360,13 +360,8 @@ class EvidenceFilesOverHttpTest {
   @Order(8)
   void afterCompletionTheFilesAreReadOnlyHistory() {
     String task = plans.get(CHI_HOA);
-    Map<String, Object> plan = new HashMap<>();
-    for (int area = 1; area <= 5; area++) {
-      plan.put("planArea" + area, Map.of("value", "Nội dung thực hiện tiêu chí " + area));
-    }
-    plan.put("plannedLaunchDate", Map.of("value", "2030-09-01"));
-    plan.put("planResponsible", Map.of("value", "Chủ tịch UBND xã"));
-    Reply completed = api.post("xa" + CHI_HOA, "/engine-rest/task/" + task + "/complete", Map.of("variables", plan));
+    Reply completed = api.post("xa" + CHI_HOA, "/engine-rest/task/" + task + "/complete",
+        Map.of("variables", DurableState.planVariables()));
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
     JsonNode files = api.get("xa" + CHI_HOA, "/api/tasks/" + task + "/files").json();
     assertThat(files).hasSize(2);

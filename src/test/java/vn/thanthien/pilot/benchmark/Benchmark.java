@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -34,6 +35,7 @@ import vn.thanthien.pilot.PilotApplication;
 import vn.thanthien.pilot.access.ApiClient;
 import vn.thanthien.pilot.app.AppProcess;
 import vn.thanthien.pilot.app.PeakRss;
+import vn.thanthien.pilot.database.H2Housekeeping;
 import vn.thanthien.pilot.database.TestPostgres;
 import vn.thanthien.pilot.identity.DemoUsers;
 import vn.thanthien.pilot.organisation.AdministrativeUnit;
@@ -246,6 +248,12 @@ public final class Benchmark {
       results.put("surveyTasklistP95Millis", flood.get("tasklistP95Millis"));
       results.put("historicInstances", engine.getHistoryService().createHistoricProcessInstanceQuery().count());
       results.put("historicTasks", engine.getHistoryService().createHistoricTaskInstanceQuery().count());
+      // H2: the file while the application runs, and the data live in it (H2's own figures); the
+      // file is compacted when the application stops (databaseMegabytes, measured after)
+      H2Housekeeping.sizes(app.getBean(DataSource.class)).ifPresent(sizes -> {
+        results.put("databaseOpenMegabytes", round(sizes.fileBytes() / 1048576.0));
+        results.put("databaseLiveMegabytes", round(sizes.liveBytes() / 1048576.0));
+      });
     }
     results.put("peakRssMegabytes", Math.max(PeakRss.ofThisProcess(), (long) startup.get("peakRssMegabytes")));
     results.put("benchmarkProcessPeakRssMegabytes", PeakRss.ofThisProcess());

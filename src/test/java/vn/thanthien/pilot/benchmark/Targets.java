@@ -25,6 +25,11 @@ final class Targets {
         2000, "ms"));
     targets.add(target("start-up on a restart with the " + scale + "'s units", startup.get("restartSeconds"), 30, "s"));
     targets.add(target("peak RSS (documented JVM settings)", results.get("peakRssMegabytes"), 400, "MiB"));
+    // H2: the file after a clean stop (compacted then), in times its live data while it ran
+    Object live = results.get("databaseLiveMegabytes");
+    Object file = results.get("databaseMegabytes");
+    targets.add(target("H2 file after the stop / its live data", live instanceof Number l && file instanceof Number f
+        && l.doubleValue() > 0 ? Benchmark.round(f.doubleValue() / l.doubleValue()) : null, 10, "×"));
     return targets;
   }
 
@@ -88,6 +93,10 @@ final class Targets {
     row(table, "start-up: empty database / restart (s)", startup.get("emptySeconds") + " / " + startup.get("restartSeconds"));
     row(table, "peak RSS (MiB)", results.get("peakRssMegabytes"));
     row(table, "database size (MiB)", results.get("databaseMegabytes"));
+    if (results.containsKey("databaseLiveMegabytes")) {
+      row(table, "H2 file while running / live data in it (MiB)", results.get("databaseOpenMegabytes") + " / "
+          + results.get("databaseLiveMegabytes"));
+    }
     Map<String, Object> profile = (Map<String, Object>) results.get("profile");
     if (profile != null) {
       table.append("\nWhere the time goes (JFR samples of the benchmark's thread):\n\n| phase | category | share |\n|---|---|---|\n");
