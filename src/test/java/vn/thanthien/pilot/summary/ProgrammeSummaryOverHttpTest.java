@@ -85,7 +85,12 @@ class ProgrammeSummaryOverHttpTest {
       complete(district.getId(), Map.of("selectionDecision", "approve"));
     }
     // Chí Hòa's official attaches its signed plan (over the API, as Tasklist does)
-    Task plan = tasks.createTaskQuery().processInstanceBusinessKey(CHI_HOA).taskDefinitionKey("DraftPlan").singleResult();
+    // (this programme's Chí Hòa: other tests of the shared context leave plans of Chí Hòa of their own)
+    String hungHa = runtime.createProcessInstanceQuery().superProcessInstanceId(programme).processInstanceBusinessKey("339")
+        .singleResult().getId();
+    String chiHoa = runtime.createProcessInstanceQuery().superProcessInstanceId(hungHa).processInstanceBusinessKey(CHI_HOA)
+        .singleResult().getId();
+    Task plan = tasks.createTaskQuery().processInstanceId(chiHoa).taskDefinitionKey("DraftPlan").singleResult();
     chiHoaInstance = plan.getProcessInstanceId();
     TaskFiles.attach(new ApiClient(port), "xa" + CHI_HOA, plan.getId());
   }
