@@ -88,9 +88,7 @@ class DocumentDraftBrowserTest {
   @Test
   void theProvincesOfficialDownloadsTheDraftFromTheRecognitionForm() throws Exception {
     Page page = WebappBrowser.open(browser, "vi-VN", 1400, 1000);
-    throttle.forgetAll();
-    WebappBrowser.logIn(page, port, "tasklist", "tinh34");
-    page.waitForURL(java.util.regex.Pattern.compile(".*[?&]filter=.*"), new Page.WaitForURLOptions().setTimeout(40_000));
+    WebappBrowser.logInToTasklist(page, port, "tinh34", throttle);
     page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + recognition);
     page.getByText("Nhận việc", new Page.GetByTextOptions().setExact(true)).first().click();
     Locator form = page.locator(".fjs-container");

@@ -68,9 +68,7 @@ class EvidenceBrowserTest {
 
   private Page taskAs(String user, String task, int width, int height) {
     Page page = WebappBrowser.open(browser, "vi-VN", width, height);
-    throttle.forgetAll();
-    WebappBrowser.logIn(page, port, "tasklist", user);
-    page.waitForURL(Pattern.compile(".*[?&]filter=.*"));
+    WebappBrowser.logInToTasklist(page, port, user, throttle);
     page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
     assertThat(page.locator("body.pilot-task-checked")).hasCount(1);
     return page;

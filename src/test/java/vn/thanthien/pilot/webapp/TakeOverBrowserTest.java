@@ -37,6 +37,7 @@ class TakeOverBrowserTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
+  @Autowired vn.thanthien.pilot.access.LoginThrottle throttle;
 
   Playwright playwright;
   Browser browser;
@@ -66,8 +67,7 @@ class TakeOverBrowserTest {
 
   private Page taskAs(String user, String task) {
     Page page = WebappBrowser.open(browser, "vi-VN", 1400, 1000);
-    WebappBrowser.logIn(page, port, "tasklist", user);
-    page.waitForURL(java.util.regex.Pattern.compile(".*[?&]filter=.*"));
+    WebappBrowser.logInToTasklist(page, port, user, throttle);
     page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
     assertThat(page.locator("body.pilot-task-checked")).hasCount(1);
     return page;
